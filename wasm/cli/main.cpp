@@ -1,0 +1,188 @@
+// gpb: the command-line face of the core, for scripts, CI and documentation checks.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "api.hpp"
+#include "builders.hpp"
+#include "catalog.hpp"
+#include "source_locator.hpp"
+#include "validator.hpp"
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+
+const char* kUsage =
+    "usage:\n"
+    "  gpb ops [--format text|json]\n"
+    "  gpb check --op ID [--response] [--format text|json] [FILE]\n"
+    "  gpb example --op ID [--full]\n"
+    "  gpb request --op ID [--param NAME=VALUE]... [FILE]\n"
+    "  gpb response --op ID [FILE]\n"
+    "FILE may be - (or left out) for standard input.\n"
+    "Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.\n";
+
+struct Options {
+    std::string command, op, format = "text", file;
+    bool response = false, full = false, fileGiven = false;
+    std::vector<std::pair<std::string, std::string>> params;
+};
+
+int usage_error(const std::string& message) {
+    std::cerr << "gpb: " << message << "\n" << kUsage;
+    return kExitUsage;
+}
+
+bool read_input(const Options& options, std::string& text, std::string& displayName) {
+    if (!options.fileGiven || options.file == "-") {
+        displayName = "<stdin>";
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return !std::cin.bad();
+    }
+    displayName = options.file;
+    std::ifstream in(options.file, std::ios::binary);
+    if (!in) return false;
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return !in.bad();
+}
+
+// FILE:LINE:COL: severity code: message, then the line with a caret under the range.
+void print_diagnostics(std::ostream& out, const std::string& name, std::string_view text, const gpb::Diagnostics& diagnostics) {
+    gpb::SourceLocator locator(text);
+    size_t errors = 0, warnings = 0;
+    for (const auto& d : diagnostics) {
+        (d.severity == gpb::Severity::Error ? errors : warnings) += d.severity == gpb::Severity::Info ? 0 : 1;
+        out << name << ":" << d.line << ":" << d.column << ": " << gpb::severity_name(d.severity) << " " << d.code << ": "
+            << d.message << "\n";
+        std::string source(locator.line_text(d.line));
+        if (!source.empty() && source.size() <= 240) {
+            for (char& c : source)
+                if (c == '\t') c = ' ';
+            std::string gutter = std::to_string(d.line);
+            out << "  " << gutter << " | " << source << "\n";
+            uint32_t width = d.endLine == d.line && d.endColumn > d.column ? d.endColumn - d.column : 1;
+            out << "  " << std::string(gutter.size(), ' ') << " | " << std::string(d.column - 1, ' ') << '^'
+                << std::string(width - 1, '~') << "\n";
+        }
+        if (d.hasSuggestion) out << "  suggestion: " << d.suggestion << "\n";
+    }
+    out << name << ": " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+        << (warnings == 1 ? " warning" : " warnings") << "\n";
+}
+
+int run_ops(const Options& options) {
+    if (options.format == "json") {
+        std::cout << gpb::api::operations() << "\n";
+        return kExitClean;
+    }
+    for (const auto& op : gpb::Catalog::builtin().operations()) {
+        std::printf("%-34s %-6s %-5s %s\n", op->id.c_str(), op->method.c_str(), op->version.c_str(), op->path.c_str());
+        std::printf("%-34s %s\n", "", op->title.c_str());
+    }
+    return kExitClean;
+}
+
+const gpb::OperationDef* find_operation(const Options& options) {
+    const gpb::OperationDef* op = gpb::Catalog::builtin().operation(options.op);
+    if (!op) {
+        std::cerr << "gpb: no operation has the id '" << options.op << "'; run 'gpb ops' for the list\n";
+    }
+    return op;
+}
+
+int run_check(const Options& options) {
+    const gpb::OperationDef* op = find_operation(options);
+    if (!op) return kExitUsage;
+    std::string text, name;
+    if (!read_input(options, text, name)) {
+        std::cerr << "gpb: cannot read " << name << "\n";
+        return kExitUsage;
+    }
+    gpb::ValidationResult result = gpb::validate_body(gpb::Catalog::builtin(), *op, text,
+                                                      options.response ? gpb::Direction::Response : gpb::Direction::Request);
+    if (options.format == "json") std::cout << gpb::validation_json(result) << "\n";
+    else print_diagnostics(std::cout, name, text, result.diagnostics);
+    return result.valid() ? kExitClean : kExitFindings;
+}
+
+int run_example(const Options& options) {
+    const gpb::OperationDef* op = find_operation(options);
+    if (!op) return kExitUsage;
+    std::cout << gpb::example_body(*op, options.full) << "\n";
+    return kExitClean;
+}
+
+// request and response print the HTTP text; problems in the body go to stderr and set the status.
+int run_http(const Options& options) {
+    const gpb::OperationDef* op = find_operation(options);
+    if (!op) return kExitUsage;
+    std::string text, name;
+    if (!read_input(options, text, name)) {
+        std::cerr << "gpb: cannot read " << name << "\n";
+        return kExitUsage;
+    }
+    const gpb::Catalog& catalog = gpb::Catalog::builtin();
+    gpb::ValidationResult checked = gpb::validate_body(catalog, *op, text, gpb::Direction::Request);
+    if (options.command == "request") std::cout << gpb::build_request(*op, text, options.params).raw;
+    else std::cout << gpb::build_response(catalog, *op, text).raw;
+    std::cout << "\n";
+    if (checked.valid()) return kExitClean;
+    print_diagnostics(std::cerr, name, text, checked.diagnostics);
+    return kExitFindings;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? kExitUsage : kExitClean;
+    }
+    Options options;
+    options.command = args[0];
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+        if (arg == "--op") {
+            const std::string* v = value();
+            if (!v) return usage_error("--op needs an operation id");
+            options.op = *v;
+        } else if (arg == "--format") {
+            const std::string* v = value();
+            if (!v || (*v != "text" && *v != "json")) return usage_error("--format takes text or json");
+            options.format = *v;
+        } else if (arg == "--param") {
+            const std::string* v = value();
+            size_t eq = v ? v->find('=') : std::string::npos;
+            if (eq == std::string::npos || eq == 0) return usage_error("--param takes NAME=VALUE");
+            options.params.emplace_back(v->substr(0, eq), v->substr(eq + 1));
+        } else if (arg == "--response") {
+            options.response = true;
+        } else if (arg == "--full") {
+            options.full = true;
+        } else if (arg.size() > 1 && arg[0] == '-') {
+            return usage_error("unknown option " + arg);
+        } else if (!options.fileGiven) {
+            options.file = arg;
+            options.fileGiven = true;
+        } else {
+            return usage_error("only one FILE may be given");
+        }
+    }
+    const std::string& c = options.command;
+    if (c != "ops" && c != "check" && c != "example" && c != "request" && c != "response")
+        return usage_error("unknown command '" + c + "'");
+    if (c == "ops") return run_ops(options);
+    if (options.op.empty()) return usage_error(c + " needs --op ID");
+    if (c == "check") return run_check(options);
+    if (c == "example") return run_example(options);
+    return run_http(options);
+}

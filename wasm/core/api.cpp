@@ -1,0 +1,193 @@
+#include "api.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "builders.hpp"
+#include "catalog.hpp"
+#include "validator.hpp"
+
+namespace gpb::api {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+std::string dump(const ojson& value) { return value.dump(-1, ' ', false, ojson::error_handler_t::replace); }
+
+std::string error(const std::string& code, const std::string& message) {
+    ojson out;
+    out["error"] = {{"code", code}, {"message", message}};
+    return dump(out);
+}
+
+std::string unknown_operation(const std::string& id) {
+    std::string known;
+    for (const auto& op : Catalog::builtin().operations()) known += (known.empty() ? "" : ", ") + op->id;
+    return error("unknown-operation", "No operation has the id " + json_quote(id) + "; known: " + known + ".");
+}
+
+ojson headers_json(const Headers& headers) {
+    ojson out = ojson::object();
+    for (const auto& [name, value] : headers) out[name] = value;
+    return out;
+}
+
+std::string kind_of(const PropertyDef& prop) {
+    if (prop.enumeration) return "enum";
+    if (prop.structured) return prop.structured->entity ? "entity" : "complex";
+    return "primitive";
+}
+
+ojson property_json(const PropertyDef& prop, const OperationDef* bodyOperation) {
+    ojson p;
+    p["name"] = prop.name;
+    p["type"] = prop.typeName;
+    p["kind"] = kind_of(prop);
+    p["collection"] = prop.collection;
+    p["nullable"] = prop.nullable;
+    p["readOnly"] = prop.readOnly;
+    p["serverAssigned"] = prop.serverAssigned;
+    p["navigation"] = prop.navigation;
+    if (prop.hasRange) p["range"] = {prop.rangeMin, prop.rangeMax};
+    if (prop.maxLength >= 0) p["maxLength"] = prop.maxLength;
+    p["description"] = prop.description;
+    // Whether a client sends it in this operation's body, and why not.
+    std::string send = "yes", reason;
+    if (prop.navigation) send = "no", reason = "A navigation property (a relationship): it cannot be written inline.";
+    else if (prop.readOnly) send = "no", reason = "Read-only: the service sets it.";
+    else if (bodyOperation && !bodyOperation->may_send(prop.name))
+        send = "no", reason = "This operation cannot change it.";
+    else if (prop.serverAssigned) send = "warning", reason = "Assigned by the service or taken from the token.";
+    p["send"] = send;
+    if (!reason.empty()) p["reason"] = reason;
+    return p;
+}
+
+void add_type(const Catalog& catalog, const TypeDef& type, const OperationDef* bodyOperation, ojson& types, ojson& enums) {
+    if (types.contains(type.name)) return;
+    ojson t;
+    t["name"] = type.name;
+    t["shortName"] = type.shortName;
+    t["kind"] = type.entity ? "entity" : "complex";
+    t["abstract"] = type.abstract;
+    t["open"] = type.open;
+    t["partial"] = type.partial;
+    t["base"] = type.base ? ojson(type.base->name) : ojson();
+    ojson derived = ojson::array();
+    for (const TypeDef* d : type.derived) derived.push_back(d->name);
+    t["derived"] = derived;
+    t["description"] = type.description;
+    ojson props = ojson::array();
+    for (const PropertyDef* prop : type.properties) props.push_back(property_json(*prop, bodyOperation));
+    t["properties"] = props;
+    types[type.name] = t;
+    for (const TypeDef* d : type.derived) add_type(catalog, *d, nullptr, types, enums);
+    for (const PropertyDef* prop : type.properties) {
+        if (prop->structured) add_type(catalog, *prop->structured, nullptr, types, enums);
+        if (prop->enumeration && !enums.contains(prop->enumeration->name))
+            enums[prop->enumeration->name] = {{"name", prop->enumeration->name},
+                                              {"shortName", prop->enumeration->shortName},
+                                              {"members", prop->enumeration->members}};
+    }
+}
+
+ojson operation_summary(const OperationDef& op) {
+    ojson o;
+    o["id"] = op.id;
+    o["resource"] = op.resource;
+    o["title"] = op.title;
+    o["description"] = op.description;
+    o["method"] = op.method;
+    o["path"] = op.path;
+    o["version"] = op.version;
+    return o;
+}
+
+}  // namespace
+
+std::string operations() {
+    ojson list = ojson::array();
+    for (const auto& op : Catalog::builtin().operations()) list.push_back(operation_summary(*op));
+    return dump(list);
+}
+
+std::string describe(const std::string& operationId) {
+    const Catalog& catalog = Catalog::builtin();
+    const OperationDef* op = catalog.operation(operationId);
+    if (!op) return unknown_operation(operationId);
+    ojson d = operation_summary(*op);
+    d["pathParameters"] = op->pathParameters;
+    d["bodyType"] = op->bodyType ? ojson(op->bodyType->name) : ojson();
+    d["addressType"] = op->addressType ? ojson(op->addressType->name) : ojson();
+    d["odataType"] = op->needs_odata_type() ? ojson("#" + op->bodyType->name) : ojson();
+    d["required"] = op->required;
+    d["updatable"] = op->restrictsUpdates ? ojson(op->updatable) : ojson();
+    d["minimal"] = op->minimal;
+    ojson headers = ojson::array();
+    for (const auto& h : op->headers) headers.push_back({{"name", h.name}, {"value", h.value}, {"required", h.required}});
+    d["headers"] = headers;
+    d["response"] = {{"status", op->responseStatus}, {"reason", op->responseReason},
+                     {"type", op->responseType ? ojson(op->responseType->name) : ojson()}};
+    d["permissions"] = {{"delegatedWork", op->permissionsDelegatedWork},
+                        {"delegatedPersonal", op->permissionsDelegatedPersonal},
+                        {"application", op->permissionsApplication}};
+    d["nationalClouds"] = op->nationalClouds;
+    d["caveats"] = op->caveats;
+    ojson types = ojson::object(), enums = ojson::object();
+    if (op->bodyType) add_type(catalog, *op->bodyType, op, types, enums);
+    if (op->responseType) add_type(catalog, *op->responseType, nullptr, types, enums);
+    d["types"] = types;
+    d["enums"] = enums;
+    return dump(d);
+}
+
+std::string validate(const std::string& operationId, const std::string& body, bool response) {
+    const Catalog& catalog = Catalog::builtin();
+    const OperationDef* op = catalog.operation(operationId);
+    if (!op) return unknown_operation(operationId);
+    return validation_json(validate_body(catalog, *op, body, response ? Direction::Response : Direction::Request));
+}
+
+std::string example(const std::string& operationId, bool full) {
+    const OperationDef* op = Catalog::builtin().operation(operationId);
+    if (!op) return unknown_operation(operationId);
+    return dump(ojson{{"body", example_body(*op, full)}});
+}
+
+std::string request(const std::string& operationId, const std::string& body, const std::string& pathParametersJson) {
+    const OperationDef* op = Catalog::builtin().operation(operationId);
+    if (!op) return unknown_operation(operationId);
+    std::vector<std::pair<std::string, std::string>> params;
+    if (!pathParametersJson.empty()) {
+        ojson given = ojson::parse(pathParametersJson, nullptr, false);
+        if (given.is_discarded() || !given.is_object())
+            return error("bad-parameters", "Path parameters must be a JSON object of names to strings.");
+        for (auto& [name, value] : given.items())
+            if (value.is_string()) params.emplace_back(name, value.get<std::string>());
+            else if (value.is_number()) params.emplace_back(name, value.dump());
+    }
+    HttpRequest r = build_request(*op, body, params);
+    ojson out;
+    out["method"] = r.method;
+    out["url"] = r.url;
+    out["headers"] = headers_json(r.headers);
+    out["body"] = r.body;
+    out["raw"] = r.raw;
+    return dump(out);
+}
+
+std::string response(const std::string& operationId, const std::string& requestBody) {
+    const Catalog& catalog = Catalog::builtin();
+    const OperationDef* op = catalog.operation(operationId);
+    if (!op) return unknown_operation(operationId);
+    HttpResponse r = build_response(catalog, *op, requestBody);
+    ojson out;
+    out["status"] = r.status;
+    out["reason"] = r.reason;
+    out["headers"] = headers_json(r.headers);
+    out["body"] = r.body;
+    out["raw"] = r.raw;
+    return dump(out);
+}
+
+}  // namespace gpb::api

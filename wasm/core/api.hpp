@@ -1,0 +1,17 @@
+// The string-in, string-out surface shared by the command line and the wasm bindings.
+// Every function returns JSON text; a failure is {"error": {"code", "message"}}.
+#pragma once
+
+#include <string>
+
+namespace gpb::api {
+
+std::string operations();
+std::string describe(const std::string& operationId);
+std::string validate(const std::string& operationId, const std::string& body, bool response);
+std::string example(const std::string& operationId, bool full);                 // {"body": text}
+std::string request(const std::string& operationId, const std::string& body,
+                    const std::string& pathParametersJson);                      // {method,url,headers,body,raw}
+std::string response(const std::string& operationId, const std::string& requestBody);  // {status,reason,headers,body,raw}
+
+}  // namespace gpb::api

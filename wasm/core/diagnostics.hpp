@@ -1,0 +1,37 @@
+// Diagnostics are data: a stable code, a JSON Pointer and a source range beside a human message.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gpb {
+
+enum class Severity { Error, Warning, Info };
+
+const char* severity_name(Severity severity);
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    std::string code;
+    std::string pointer;     // RFC 6901; "" is the root
+    uint32_t begin = 0;      // byte offsets into the text, end exclusive
+    uint32_t end = 0;
+    uint32_t line = 1;       // 1-based; columns count UTF-16 code units, end exclusive
+    uint32_t column = 1;
+    uint32_t endLine = 1;
+    uint32_t endColumn = 1;
+    std::string message;
+    std::string suggestion;  // replacement text for [begin, end); empty when there is none
+    bool hasSuggestion = false;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_error(const Diagnostics& diagnostics);
+
+// Appends one member name to a JSON Pointer, escaping '~' and '/'.
+std::string pointer_append(const std::string& pointer, const std::string& token);
+std::string pointer_append(const std::string& pointer, size_t index);
+
+}  // namespace gpb

@@ -1,0 +1,56 @@
+// A JSON tree that remembers where every key and value stands in the source text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.hpp"
+
+namespace gpb {
+
+enum class NodeKind : uint8_t { Object, Array, String, Number, Boolean, Null };
+
+const char* node_kind_name(NodeKind kind);  // "an object", "a string", ...
+
+constexpr uint32_t kNoNode = 0xFFFFFFFFu;
+
+struct JsonNode {
+    NodeKind kind = NodeKind::Null;
+    bool boolValue = false;
+    bool hasKey = false;
+    bool integerLiteral = false;  // a number written without fraction or exponent
+    bool integerFits = false;     // ...that fits in int64 (intValue is valid)
+    int64_t intValue = 0;
+    double numberValue = 0;
+    uint32_t parent = kNoNode;
+    uint32_t begin = 0, end = 0;        // byte range of the value (containers include brackets)
+    uint32_t keyBegin = 0, keyEnd = 0;  // byte range of the member name with its quotes
+    std::string key;                    // decoded member name
+    std::string text;                   // decoded string value, or the number as written
+    std::vector<uint32_t> children;
+};
+
+struct JsonDocument {
+    std::vector<JsonNode> nodes;  // nodes[0] is the root when parsing succeeded
+    bool complete = false;
+
+    const JsonNode& root() const { return nodes[0]; }
+    const JsonNode& at(uint32_t index) const { return nodes[index]; }
+    // The first member of an object with this name, or nullptr.
+    const JsonNode* member(const JsonNode& object, std::string_view name) const;
+};
+
+struct ParseLimits {
+    size_t maxBytes = 8u * 1024u * 1024u;
+    uint32_t maxDepth = 64;
+};
+
+// Parses text; syntax errors, duplicate keys and limits become diagnostics (no line/column yet).
+JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diagnostics);
+
+// JSON text of a string, with quotes (valid UTF-8 in, valid JSON out).
+std::string json_quote(std::string_view value);
+
+}  // namespace gpb

@@ -1,0 +1,34 @@
+// Checks a request or response body against an operation's model; every finding is collected.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "catalog.hpp"
+#include "diagnostics.hpp"
+#include "json_tree.hpp"
+
+namespace gpb {
+
+enum class Direction { Request, Response };
+
+struct ValidationResult {
+    std::string operationId;
+    Direction direction = Direction::Request;
+    Diagnostics diagnostics;  // in document order, with lines and columns
+    JsonDocument document;    // the parsed body (complete == false when it did not parse)
+
+    bool valid() const { return !has_error(diagnostics); }
+};
+
+ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text,
+                               Direction direction, const ParseLimits& limits = {});
+
+// {"operation", "direction", "valid", "diagnostics": [...]} as compact JSON.
+std::string validation_json(const ValidationResult& result);
+
+// Why a text is not an OData DateTimeOffset (empty when it is one); fix gets a corrected value when
+// one is obvious (a missing offset, a space for the T).
+std::string datetime_problem(std::string_view value, std::string& fix);
+
+}  // namespace gpb
