@@ -99,11 +99,24 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string& lastToken, const nlohmann::detail::exception& ex) {
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+        // The offending token starts after the last good one and at most one separator the
+        // parser accepted; nlohmann's position is the end of what it read.
         uint32_t end = static_cast<uint32_t>(std::min(position, text_.size()));
-        uint32_t tokenLength = lastToken.find("<U+") == std::string::npos ? static_cast<uint32_t>(lastToken.size()) : 1;
-        uint32_t begin = end >= tokenLength ? end - tokenLength : 0;
-        if (begin == end && end > 0 && position <= text_.size()) begin = end - 1;
+        uint32_t begin = skip_whitespace(cursor_);
+        if (begin < text_.size() && (text_[begin] == ',' || text_[begin] == ':') && position > begin + 1)
+            begin = skip_whitespace(begin + 1);
+        begin = std::min(begin, static_cast<uint32_t>(text_.size()));
+        end = std::max(end, std::min<uint32_t>(begin + 1, static_cast<uint32_t>(text_.size())));
+        if (ex.id == 406) {  // a number beyond the range of a double
+            Diagnostic d;
+            d.code = "limit";
+            d.begin = begin;
+            d.end = end;
+            d.message = "This number is too large to read (beyond the range of a 64-bit float).";
+            out_.push_back(std::move(d));
+            return false;
+        }
         Diagnostic d;
         d.code = "json-syntax";
         d.begin = begin;
@@ -231,6 +244,11 @@ private:
         return pointer;
     }
 
+    uint32_t skip_whitespace(uint32_t at) const {
+        while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) ++at;
+        return at;
+    }
+
     uint32_t skip_separators(uint32_t at) const {
         while (at < text_.size()) {
             char c = text_[at];
@@ -299,6 +317,20 @@ JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagno
     }
     TreeBuilder builder(text, limits, diagnostics);
     bool ok = json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true, false);
+    // nlohmann stops at a NUL byte as if the input ended there; whatever follows must not be dropped.
+    if (ok && !builder.document.nodes.empty()) {
+        size_t rest = text.find_first_not_of(" \t\r\n", builder.document.root().end);
+        if (rest != std::string_view::npos) {
+            Diagnostic d;
+            d.code = "json-syntax";
+            d.begin = static_cast<uint32_t>(rest);
+            d.end = static_cast<uint32_t>(rest + 1);
+            d.message = text[rest] == '\0' ? "This is not valid JSON: a NUL byte follows the value."
+                                            : "This is not valid JSON: more text follows the value.";
+            diagnostics.push_back(std::move(d));
+            ok = false;
+        }
+    }
     builder.document.complete = ok;
     return std::move(builder.document);
 }

@@ -38,9 +38,26 @@ SourcePosition SourceLocator::position(uint32_t byteOffset) const {
 }
 
 void SourceLocator::locate(Diagnostics& diagnostics) const {
+    // Diagnostics arrive sorted by start, so one forward walk serves them all: each position is
+    // counted on from the previous one when it lies later on the same line.
+    uint32_t lastOffset = 0;
+    SourcePosition last;
+    auto next = [&](uint32_t offset) {
+        offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+        SourcePosition pos;
+        auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
+        pos.line = static_cast<uint32_t>(it - lineStarts_.begin());
+        if (pos.line == last.line && offset >= lastOffset)
+            pos.column = last.column + utf16_length(text_.substr(lastOffset, offset - lastOffset));
+        else
+            pos.column = 1 + utf16_length(text_.substr(lineStarts_[pos.line - 1], offset - lineStarts_[pos.line - 1]));
+        return pos;
+    };
     for (auto& d : diagnostics) {
-        SourcePosition from = position(d.begin);
-        SourcePosition to = position(d.end);
+        SourcePosition from = next(d.begin);
+        lastOffset = std::min<uint32_t>(d.begin, static_cast<uint32_t>(text_.size()));
+        last = from;
+        SourcePosition to = next(d.end);
         d.line = from.line;
         d.column = from.column;
         d.endLine = to.line;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets up, builds, and runs every test suite; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+./scripts/build.sh
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+
+echo "== native: core tests and the gpb command"
+ctest --preset native
+echo "== wasm: the same core tests under node"
+ctest --preset wasm

@@ -1,0 +1,75 @@
+// The catalog checks itself: references resolve, and each docs example gives what it is expected to.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+TEST_CASE("every reference in the catalog resolves") {
+    const gpb::Catalog& catalog = gpb::Catalog::builtin();
+    for (const auto& problem : catalog.problems()) FAIL_CHECK(problem);
+    CHECK(catalog.operations().size() >= 4);
+    for (const char* id : {"securityConfigurationTask.create", "securityConfigurationTask.update", "securityAction.update", "incidentTask.update"})
+        CHECK(catalog.operation(id) != nullptr);
+}
+
+TEST_CASE("a broken catalog document is reported, not trusted") {
+    gpb::Catalog catalog;
+    catalog.load({R"({"types": {"a.b": {"kind": "entity", "base": "a.missing",
+                   "properties": {"p": {"type": "a.nothing"}}}},
+                   "operations": [{"id": "b.update", "method": "PATCH", "path": "/nowhere/{id}", "bodyType": "a.b",
+                                   "required": ["q"]}]})",
+                  "not json"});
+    const auto& problems = catalog.problems();
+    auto mentions = [&](const std::string& text) {
+        return std::any_of(problems.begin(), problems.end(), [&](const std::string& p) { return p.find(text) != std::string::npos; });
+    };
+    CHECK(mentions("base type a.missing"));
+    CHECK(mentions("unknown type a.nothing"));
+    CHECK(mentions("matches no entity set"));
+    CHECK(mentions("required names q"));
+    CHECK(mentions("catalog document 1 is not a JSON object"));
+}
+
+TEST_CASE("each operation's docs example validates to exactly its expected findings") {
+    const gpb::Catalog& catalog = gpb::Catalog::builtin();
+    for (const auto& op : catalog.operations()) {
+        CAPTURE(op->id);
+        REQUIRE(op->docsExample.is_object());
+        auto result = gpb::validate_body(catalog, *op, op->docsExample.dump(2), gpb::Direction::Request);
+        std::set<std::tuple<std::string, std::string, std::string>> got, expected;
+        for (const auto& d : result.diagnostics) got.emplace(gpb::severity_name(d.severity), d.code, d.pointer);
+        for (const auto& f : op->docsExampleFindings) expected.emplace(f.severity, f.code, f.pointer);
+        CHECK(got == expected);
+    }
+}
+
+TEST_CASE("paths resolve to entity sets, ignoring the case of segments") {
+    const gpb::Catalog& catalog = gpb::Catalog::builtin();
+    auto single = catalog.resolve_path("/Security/securityActions/abc");
+    REQUIRE(single.entitySet);
+    CHECK(single.singleEntity);
+    CHECK(single.keyValue == "abc");
+    CHECK(single.entitySet->type->name == "microsoft.graph.securityAction");
+    auto collection = catalog.resolve_path("/deviceAppManagement/deviceAppManagementTasks");
+    REQUIRE(collection.entitySet);
+    CHECK_FALSE(collection.singleEntity);
+    CHECK(catalog.resolve_path("/security/unknownThings/1").entitySet == nullptr);
+}
+
+TEST_CASE("the models carry what the docs do not say") {
+    const gpb::Catalog& catalog = gpb::Catalog::builtin();
+    const gpb::OperationDef* create = catalog.operation("securityConfigurationTask.create");
+    REQUIRE(create);
+    CHECK(create->addressType->name == "microsoft.graph.deviceAppManagementTask");
+    CHECK(create->needs_odata_type());
+    CHECK(create->responseStatus == 201);
+    const gpb::OperationDef* incident = catalog.operation("incidentTask.update");
+    REQUIRE(incident);
+    CHECK(incident->updatable == std::vector<std::string>{"status"});
+    const gpb::OperationDef* action = catalog.operation("securityAction.update");
+    REQUIRE(action);
+    CHECK(action->bodyType->open);
+    REQUIRE_FALSE(action->caveats.empty());
+    CHECK(action->caveats.front().find("Undocumented") == 0);
+    CHECK(catalog.enumeration("microsoft.graph.operationStatus")->members ==
+          std::vector<std::string>{"NotStarted", "Running", "Completed", "Failed"});
+}

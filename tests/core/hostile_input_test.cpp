@@ -1,0 +1,133 @@
+// JSON conformance and bad input: every text gives a result, never a crash.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support.hpp"
+
+namespace {
+
+bool has_code(const gpb::ValidationResult& r, const std::string& code) {
+    for (const auto& d : r.diagnostics)
+        if (d.code == code) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("JSONTestSuite: y_ parses, n_ is rejected, i_ gives a result") {
+    std::string dir = std::string(GPB_SHARED_DIR) + "/conformance/JSONTestSuite/test_parsing";
+    size_t seen = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::string name = entry.path().filename().string();
+        std::string text = test::read_file(entry.path().string());
+        CAPTURE(name);
+        auto result = test::check("securityAction.update", text);
+        bool rejected = has_code(result, "json-syntax") || has_code(result, "limit");
+        if (name[0] == 'y') CHECK_FALSE(rejected);
+        if (name[0] == 'n') CHECK(rejected);
+        if (rejected) CHECK_FALSE(result.valid());
+        ++seen;
+    }
+    CHECK(seen > 300);
+}
+
+TEST_CASE("bad input gives a diagnostic and never crashes") {
+    SECTION("empty text") {
+        auto r = test::check("incidentTask.update", "");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].code == "json-syntax");
+        CHECK(r.diagnostics[0].line == 1);
+        CHECK(r.diagnostics[0].column == 1);
+    }
+    SECTION("only whitespace") {
+        auto r = test::check("incidentTask.update", "  \n\t ");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].code == "json-syntax");
+        CHECK(r.diagnostics[0].line == 2);
+    }
+    SECTION("a bare string") {
+        auto r = test::check("incidentTask.update", "\"status\"");
+        CHECK(test::findings(r) == std::set<test::Finding>{{"body-not-object", ""}});
+    }
+    SECTION("1 MB of [") {
+        auto r = test::check("incidentTask.update", std::string(1 << 20, '['));
+        CHECK(test::findings(r) == std::set<test::Finding>{{"limit", ""}});
+    }
+    SECTION("100 000 nesting levels of objects") {
+        std::string deep;
+        for (int i = 0; i < 100000; ++i) deep += "{\"a\":";
+        deep += "1" + std::string(100000, '}');
+        auto r = test::check("incidentTask.update", deep);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].code == "limit");
+        CHECK(r.diagnostics[0].column == 64 * 5 + 1);  // the 65th opening brace
+    }
+    SECTION("invalid UTF-8 inside a string") {
+        auto r = test::check("incidentTask.update", "{\"status\": \"op\xC3\x28n\"}");
+        CHECK(has_code(r, "json-syntax"));
+        CHECK(r.diagnostics[0].line == 1);
+    }
+    SECTION("invalid UTF-8 outside strings") {
+        auto r = test::check("incidentTask.update", "{\xFF}");
+        CHECK(has_code(r, "json-syntax"));
+    }
+    SECTION("a NUL byte") {
+        auto r = test::check("incidentTask.update", std::string("{\"status\": \"open\"\0}", 19));
+        CHECK(has_code(r, "json-syntax"));
+        auto inString = test::check("incidentTask.update", std::string("{\"status\": \"op\0en\"}", 19));
+        CHECK(has_code(inString, "json-syntax"));
+        auto trailing = test::check("incidentTask.update", std::string("{\"status\": \"open\"}\0{\"x\": 1}", 29));
+        REQUIRE(trailing.diagnostics.size() == 1);
+        CHECK(trailing.diagnostics[0].code == "json-syntax");
+        CHECK(trailing.diagnostics[0].column == 19);
+    }
+    SECTION("a 10 MB body is over the size limit") {
+        std::string big = "{\"description\": \"" + std::string(10u << 20, 'x') + "\"}";
+        auto r = test::check("incidentTask.update", big);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].code == "limit");
+        CHECK(r.diagnostics[0].message.find("bytes") != std::string::npos);
+    }
+    SECTION("a large body under the limit is checked in full") {
+        std::string items;
+        for (int i = 0; i < 20000; ++i) items += std::string(i ? "," : "") + "{\"name\": \"n" + std::to_string(i) + "\", \"value\": \"v\"}";
+        std::string body = "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"intendedSettings\": [" + items +
+                           ", {\"value\": 1}]}";
+        auto r = test::check("securityConfigurationTask.update", body);
+        CHECK(test::findings(r) == std::set<test::Finding>{{"missing-required", "/intendedSettings/20000"},
+                                                           {"type-mismatch", "/intendedSettings/20000/value"}});
+    }
+    SECTION("numbers with 10 000 digits") {
+        auto r = test::check("securityConfigurationTask.update",
+                             "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"managedDeviceCount\": " +
+                                 std::string(10000, '9') + "}");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].code == "limit");
+        CHECK(r.diagnostics[0].column == 85);
+        CHECK(r.diagnostics[0].message.size() < 100);  // the digits are not echoed back
+        auto wide = test::check("securityConfigurationTask.update",
+                                "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"managedDeviceCount\": 1" +
+                                    std::string(300, '0') + "}");
+        CHECK(test::findings(wide) == std::set<test::Finding>{{"int-range", "/managedDeviceCount"}});
+    }
+    SECTION("two hundred thousand keys, one of them twice") {
+        std::string body = "{";
+        for (int i = 0; i < 200000; ++i) body += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":0";
+        body += ",\"k7\":1}";
+        auto r = test::check("securityAction.update", body);
+        CHECK(test::find(r, "duplicate-key", "/k7"));
+        CHECK(r.diagnostics.size() == 200002);  // one dynamic-property warning per key, and the duplicate
+    }
+    SECTION("a million keys are over the size limit") {
+        std::string body = "{";
+        for (int i = 0; i < 1000000; ++i) body += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":0";
+        body += "}";
+        auto r = test::check("securityAction.update", body);
+        CHECK(test::findings(r) == std::set<test::Finding>{{"limit", ""}});
+    }
+    SECTION("__proto__ and constructor keys are ordinary names") {
+        auto r = test::check("incidentTask.update", "{\"__proto__\": {}, \"constructor\": 1, \"status\": \"open\"}");
+        CHECK(test::findings(r) == std::set<test::Finding>{{"unknown-property", "/__proto__"}, {"unknown-property", "/constructor"}});
+    }
+}
