@@ -4,6 +4,7 @@
 
 #include "builders.hpp"
 #include "catalog.hpp"
+#include "http_text.hpp"
 #include "validator.hpp"
 
 namespace gpb::api {
@@ -187,6 +188,26 @@ std::string response(const std::string& operationId, const std::string& requestB
     out["headers"] = headers_json(r.headers);
     out["body"] = r.body;
     out["raw"] = r.raw;
+    return dump(out);
+}
+
+std::string parse_request(const std::string& rawText) {
+    RawRequest raw = parse_raw_request(rawText);
+    if (!raw.ok) return error("not-a-request", raw.problem);
+    std::vector<std::pair<std::string, std::string>> params;
+    const OperationDef* op = match_operation(Catalog::builtin(), raw.method, raw.path, params);
+    ojson out;
+    out["method"] = raw.method;
+    out["url"] = raw.url;
+    out["version"] = raw.version;
+    out["path"] = raw.path;
+    out["operation"] = op ? ojson(op->id) : ojson();
+    ojson parameters = ojson::object();
+    for (const auto& [name, value] : params) parameters[name] = value;
+    out["parameters"] = parameters;
+    out["headers"] = headers_json(raw.headers);
+    out["body"] = raw.body;
+    out["tokenRedacted"] = raw.tokenRedacted;
     return dump(out);
 }
 

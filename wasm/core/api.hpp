@@ -13,5 +13,8 @@ std::string example(const std::string& operationId, bool full);                 
 std::string request(const std::string& operationId, const std::string& body,
                     const std::string& pathParametersJson);                      // {method,url,headers,body,raw}
 std::string response(const std::string& operationId, const std::string& requestBody);  // {status,reason,headers,body,raw}
+// A pasted HTTP request: {method, url, version, path, operation: id|null, parameters, headers, body,
+// tokenRedacted}; a real-looking bearer token never comes back.
+std::string parse_request(const std::string& rawText);
 
 }  // namespace gpb::api

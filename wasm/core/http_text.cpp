@@ -1,0 +1,180 @@
+#include "http_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace gpb {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> lines;
+    size_t at = 0;
+    while (at <= text.size()) {
+        size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(at, end - at);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        lines.push_back(line);
+        if (end == text.size()) break;
+        at = end + 1;
+    }
+    return lines;
+}
+
+bool looks_like_header(std::string_view line) {
+    size_t colon = line.find(':');
+    if (colon == 0 || colon == std::string_view::npos) return false;
+    for (size_t i = 0; i < colon; ++i) {
+        char c = line[i];
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    }
+    return true;
+}
+
+std::vector<std::string_view> segments_of(std::string_view path) {
+    std::vector<std::string_view> out;
+    size_t at = 0;
+    while (at < path.size()) {
+        size_t slash = path.find('/', at);
+        if (slash == std::string_view::npos) slash = path.size();
+        if (slash > at) out.push_back(path.substr(at, slash - at));
+        at = slash + 1;
+    }
+    return out;
+}
+
+const char* const kMethods[] = {"GET", "POST", "PATCH", "PUT", "DELETE"};
+
+}  // namespace
+
+bool is_token_placeholder(std::string_view value) {
+    std::string_view v = trim(value);
+    if (v.size() >= 6 && equal_ignoring_case(v.substr(0, 6), "Bearer")) v = trim(v.substr(6));
+    if (!v.empty() && (v.back() == '.' )) v.remove_suffix(1);
+    return v.empty() || v == "{token}" || v == "<token>" || v == "&lt;token&gt;" || v == "{access-token}" ||
+           v == "{access_token}" || v == "<access-token>" || equal_ignoring_case(v, "token");
+}
+
+std::string percent_decode(std::string_view value) {
+    std::string out;
+    for (size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '%' && i + 2 < value.size() && std::isxdigit(static_cast<unsigned char>(value[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(value[i + 2]))) {
+            out.push_back(static_cast<char>(std::stoi(std::string(value.substr(i + 1, 2)), nullptr, 16)));
+            i += 2;
+        } else {
+            out.push_back(value[i]);
+        }
+    }
+    return out;
+}
+
+RawRequest parse_raw_request(std::string_view text) {
+    RawRequest r;
+    std::vector<std::string_view> lines = lines_of(text);
+    size_t i = 0;
+    while (i < lines.size() && trim(lines[i]).empty()) ++i;
+    if (i == lines.size()) {
+        r.problem = "The text is empty: paste a request line such as PATCH https://graph.microsoft.com/beta/...";
+        return r;
+    }
+    std::string_view requestLine = trim(lines[i++]);
+    size_t space = requestLine.find_first_of(" \t");
+    std::string method(requestLine.substr(0, space));
+    std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (space == std::string_view::npos || std::find(std::begin(kMethods), std::end(kMethods), method) == std::end(kMethods)) {
+        r.problem = "The first line is not a request line: it should start with GET, POST, PATCH, PUT or DELETE and a URL.";
+        return r;
+    }
+    std::string_view target = trim(requestLine.substr(space));
+    size_t httpVersion = target.find(" HTTP/");
+    if (httpVersion != std::string_view::npos) target = trim(target.substr(0, httpVersion));
+    r.method = method;
+    r.url = std::string(target);
+    std::string normalized(target);
+    std::replace(normalized.begin(), normalized.end(), '\\', '/');  // the docs sometimes print docs\api
+    size_t scheme = normalized.find("://");
+    std::string_view rest = normalized;
+    if (scheme != std::string::npos) {
+        size_t pathStart = normalized.find('/', scheme + 3);
+        rest = pathStart == std::string::npos ? std::string_view() : std::string_view(normalized).substr(pathStart);
+    }
+    size_t query = rest.find_first_of("?#");
+    if (query != std::string_view::npos) rest = rest.substr(0, query);
+    std::vector<std::string_view> segments = segments_of(rest);
+    if (!segments.empty() && (segments[0] == "beta" || segments[0] == "v1.0")) {
+        r.version = std::string(segments[0]);
+        segments.erase(segments.begin());
+    }
+    for (auto s : segments) r.path += "/" + std::string(s);
+
+    // Headers; the docs sometimes leave a blank line between the request line and the headers.
+    if (i < lines.size() && trim(lines[i]).empty() && i + 1 < lines.size() && looks_like_header(lines[i + 1])) ++i;
+    for (; i < lines.size() && !trim(lines[i]).empty(); ++i) {
+        if (!looks_like_header(lines[i])) break;
+        size_t colon = lines[i].find(':');
+        std::string name(trim(lines[i].substr(0, colon)));
+        std::string value(trim(lines[i].substr(colon + 1)));
+        if (equal_ignoring_case(name, "Authorization") && !is_token_placeholder(value)) {
+            value = "Bearer {token}";
+            r.tokenRedacted = true;
+        }
+        r.headers.emplace_back(std::move(name), std::move(value));
+    }
+    while (i < lines.size() && trim(lines[i]).empty()) ++i;
+    // The body keeps the user's text exactly, from its first line to the end (less trailing blanks).
+    if (i < lines.size()) {
+        size_t offset = static_cast<size_t>(lines[i].data() - text.data());
+        std::string_view body = text.substr(offset);
+        while (!body.empty() && std::isspace(static_cast<unsigned char>(body.back()))) body.remove_suffix(1);
+        r.body = std::string(body);
+    }
+    r.ok = true;
+    return r;
+}
+
+const OperationDef* match_operation(const Catalog& catalog, std::string_view method, std::string_view path,
+                                    std::vector<std::pair<std::string, std::string>>& parameters) {
+    std::vector<std::string_view> given = segments_of(path);
+    // An exact match first; failing that, a match of the path's tail, for URLs with a broken
+    // prefix such as the docs' "docs\api" in place of the version.
+    for (bool tail : {false, true}) {
+        for (const auto& op : catalog.operations()) {
+            if (!equal_ignoring_case(op->method, method)) continue;
+            std::vector<std::string_view> pattern = segments_of(op->path);
+            if (tail ? pattern.size() >= given.size() : pattern.size() != given.size()) continue;
+            size_t skip = given.size() - pattern.size();
+            std::vector<std::pair<std::string, std::string>> found;
+            bool match = true;
+            for (size_t i = 0; i < pattern.size() && match; ++i) {
+                std::string_view p = pattern[i], g = given[skip + i];
+                if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+                    bool placeholder = g.size() > 2 && g.front() == '{' && g.back() == '}';
+                    found.emplace_back(std::string(p.substr(1, p.size() - 2)), placeholder ? std::string() : percent_decode(g));
+                } else {
+                    match = equal_ignoring_case(p, g);
+                }
+            }
+            if (match) {
+                parameters = std::move(found);
+                return op.get();
+            }
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace gpb

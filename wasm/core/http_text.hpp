@@ -1,0 +1,33 @@
+// Reads an HTTP request as people paste it (from the docs, a trace, or this tool's own output).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "catalog.hpp"
+
+namespace gpb {
+
+struct RawRequest {
+    bool ok = false;
+    std::string problem;  // why it could not be read, when !ok
+    std::string method, url, version, path;  // path: after the version segment, without the query
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    bool tokenRedacted = false;  // a real-looking bearer token was replaced by {token}
+};
+
+RawRequest parse_raw_request(std::string_view text);
+
+// The operation whose method and path template match; fills the template's parameters.
+const OperationDef* match_operation(const Catalog& catalog, std::string_view method, std::string_view path,
+                                    std::vector<std::pair<std::string, std::string>>& parameters);
+
+// "Bearer {token}" and the docs' spellings of the placeholder are not secrets; anything else is.
+bool is_token_placeholder(std::string_view authorizationValue);
+
+std::string percent_decode(std::string_view value);
+
+}  // namespace gpb
