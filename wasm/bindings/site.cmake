@@ -1,0 +1,36 @@
+# The static site: the ES module core (gpb-core.js + .wasm) behind the facade gpb.js, the page's
+# bundle, and gpb-embed.js (one classic script with the wasm inlined and the <gpb-builder> element).
+set(GPB_SITE_DIR "${CMAKE_SOURCE_DIR}/build/site")
+set(GPB_WASM_FLAGS
+  -sDYNAMIC_EXECUTION=0            # no eval/new Function: runs under a strict CSP
+  -sALLOW_MEMORY_GROWTH=1
+  -sTOTAL_STACK=1048576
+  -sMODULARIZE=1
+  -sFILESYSTEM=0
+  -fexceptions
+  --bind)
+
+add_executable(gpb_core_module wasm/bindings/bindings.cpp)
+target_link_libraries(gpb_core_module PRIVATE gpb_core)
+target_link_options(gpb_core_module PRIVATE ${GPB_WASM_FLAGS}
+  -sEXPORT_ES6=1 -sENVIRONMENT=web,worker -sEXPORT_NAME=createGpbCore)
+set_target_properties(gpb_core_module PROPERTIES OUTPUT_NAME gpb-core SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${GPB_SITE_DIR}")
+
+add_executable(gpb_core_embedded wasm/bindings/bindings.cpp)
+target_link_libraries(gpb_core_embedded PRIVATE gpb_core)
+target_link_options(gpb_core_embedded PRIVATE ${GPB_WASM_FLAGS}
+  -sSINGLE_FILE=1 -sENVIRONMENT=web -sEXPORT_NAME=createGpbEmbeddedCore)
+set_target_properties(gpb_core_embedded PROPERTIES OUTPUT_NAME gpb-core-embedded SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/embedded")
+
+# The page and the element are bundled by esbuild (from npm) with the core's JS beside them.
+file(GLOB_RECURSE GPB_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+find_program(GPB_NODE node REQUIRED)
+add_custom_target(gpb_site ALL
+  COMMAND "${GPB_NODE}" "${CMAKE_SOURCE_DIR}/web/build-site.mjs"
+          --site "${GPB_SITE_DIR}" --embedded-core "$<TARGET_FILE:gpb_core_embedded>"
+  DEPENDS gpb_core_module gpb_core_embedded ${GPB_WEB_FILES}
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}"
+  COMMENT "Bundling the site into build/site"
+  VERBATIM)

@@ -1,0 +1,107 @@
+// The JSON editor: CodeMirror 6 with line numbers, colouring, bracket matching, undo and lint marks.
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { bracketMatching, syntaxHighlighting, HighlightStyle, foldGutter, indentOnInput } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
+import { json } from '@codemirror/lang-json';
+import { setDiagnostics, lintGutter } from '@codemirror/lint';
+
+// Line/column (1-based, UTF-16) to a document offset; CodeMirror counts UTF-16 units too.
+export function offsetOf(doc, line, column) {
+  const safeLine = Math.min(Math.max(line, 1), doc.lines);
+  const info = doc.line(safeLine);
+  return Math.min(info.from + Math.max(column, 1) - 1, info.to);
+}
+
+// Colours come from the page's CSS variables, so light and dark follow prefers-color-scheme.
+const highlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--syntax-key)' },
+  { tag: tags.string, color: 'var(--syntax-string)' },
+  { tag: tags.number, color: 'var(--syntax-number)' },
+  { tag: [tags.bool, tags.null], color: 'var(--syntax-literal)' },
+  { tag: tags.invalid, color: 'var(--error)' },
+]);
+
+const theme = EditorView.theme({
+  '&': { backgroundColor: 'var(--bg)', color: 'var(--text)', maxHeight: '70vh', minHeight: '260px' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, "Cascadia Code", Consolas, monospace', fontSize: '13px' },
+  '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--active-line)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--selection)' },
+  '.cm-content': { caretColor: 'var(--text)' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
+  '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--bracket)', outline: '1px solid var(--accent)' },
+});
+
+// The editor lives in a shadow root: CodeMirror's styles then go in as constructed style sheets,
+// which a strict style-src policy allows (a <style> element would be blocked).
+export function createEditor(host, { text = '', onChange, label = 'JSON body' } = {}) {
+  let silent = false;
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const view = new EditorView({
+    parent: root,
+    root,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        foldGutter(),
+        lintGutter(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        syntaxHighlighting(highlight),
+        theme,
+        json(),
+        keymap.of([...defaultKeymap, ...historyKeymap]),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged && !silent && onChange) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+
+  return {
+    view,
+    getText: () => view.state.doc.toString(),
+    // Replaces the whole text as one undoable change (the form's edits can be undone here too).
+    setText(next, { notify = false } = {}) {
+      if (next === view.state.doc.toString()) return;
+      silent = !notify;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+      silent = false;
+    },
+    setDiagnostics(list, applyFix) {
+      const doc = view.state.doc;
+      const marks = list.map((d) => {
+        const from = offsetOf(doc, d.line, d.column);
+        const to = Math.max(from, offsetOf(doc, d.endLine, d.endColumn));
+        const mark = { from, to, severity: d.severity === 'info' ? 'info' : d.severity, message: `${d.code}: ${d.message}`, source: d.code };
+        if (d.suggestion !== undefined) mark.actions = [{ name: 'Apply fix', apply: () => applyFix(d) }];
+        return mark;
+      });
+      view.dispatch(setDiagnostics(view.state, marks));
+    },
+    select(d) {
+      const doc = view.state.doc;
+      const anchor = offsetOf(doc, d.line, d.column);
+      const head = Math.max(anchor, offsetOf(doc, d.endLine, d.endColumn));
+      view.dispatch({ selection: { anchor, head }, scrollIntoView: true });
+      view.focus();
+    },
+    replace(d, text) {
+      const doc = view.state.doc;
+      const from = offsetOf(doc, d.line, d.column);
+      const to = Math.max(from, offsetOf(doc, d.endLine, d.endColumn));
+      view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length } });
+      view.focus();
+    },
+    focus: () => view.focus(),
+  };
+}

@@ -1,0 +1,320 @@
+// The builder page: operation picker, generated form, JSON editor, live diagnostics and previews.
+import { loadGpb } from './gpb.js';
+import { createEditor } from './editor.js';
+import { renderForm } from './form.js';
+import { SNIPPETS } from './snippets.js';
+import { encodeShare, decodeShare, saveDraft, loadDraft } from './state.js';
+import { el } from './dom.js';
+
+const $ = (id) => document.getElementById(id);
+const query = new URLSearchParams(location.search);
+const embedded = query.has('embed');
+const GRAPH = 'https://graph.microsoft.com/';
+
+const state = { op: '', params: {}, bodies: {}, value: undefined, diagnostics: [], request: null, response: null };
+let gpb;
+let editor;
+const models = new Map();
+const model = (id) => {
+  if (!models.has(id)) models.set(id, gpb.describe(id));
+  return models.get(id);
+};
+
+function notice(text, kind = 'info') {
+  const item = el('p', { class: `notice ${kind}` }, text,
+    el('button', { type: 'button', class: 'dismiss', 'aria-label': 'Dismiss', text: '×', onclick: () => item.remove() }));
+  $('notices').append(item);
+}
+
+function debounce(fn) {
+  let timer = 0;
+  return (delay, ...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), delay);
+  };
+}
+
+// ---- the operation -------------------------------------------------------------------------
+
+function renderPicker() {
+  const select = $('operation');
+  const groups = new Map();
+  for (const op of gpb.operations()) {
+    if (!groups.has(op.resource)) groups.set(op.resource, el('optgroup', { label: op.resource }));
+    groups.get(op.resource).append(el('option', { value: op.id, text: `${op.title} — ${op.method}` }));
+  }
+  select.replaceChildren(...groups.values());
+  select.addEventListener('change', () => selectOperation(select.value));
+}
+
+function filledUrl(m) {
+  let path = m.path;
+  for (const name of m.pathParameters) {
+    const value = state.params[name];
+    if (value) path = path.replace(`{${name}}`, encodeURIComponent(value));
+  }
+  return `${GRAPH}${m.version}${path}`;
+}
+
+function permissionList(names) {
+  return names.length ? names.join(', ') : 'Not supported.';
+}
+
+function renderOperationInfo() {
+  const m = model(state.op);
+  const p = m.permissions;
+  $('operation-info').replaceChildren(
+    el('p', { class: 'request-line' },
+      el('span', { class: `method method-${m.method.toLowerCase()}`, text: m.method }), ' ',
+      el('code', { id: 'operation-url', text: filledUrl(m) })),
+    el('p', { class: 'meta' }, `API version: ${m.version} · Response: ${m.response.status} ${m.response.reason}`),
+    el('p', { class: 'description', text: m.description }),
+    el('table', { class: 'permissions' },
+      el('caption', { text: 'Permissions (least privileged first)' }),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Permission type' }), el('th', { scope: 'col', text: 'Permissions' }))),
+      el('tbody', {},
+        el('tr', {}, el('th', { scope: 'row', text: 'Delegated (work or school account)' }), el('td', { text: permissionList(p.delegatedWork) })),
+        el('tr', {}, el('th', { scope: 'row', text: 'Delegated (personal Microsoft account)' }), el('td', { text: permissionList(p.delegatedPersonal) })),
+        el('tr', {}, el('th', { scope: 'row', text: 'Application' }), el('td', { text: permissionList(p.application) })))),
+    el('p', { class: 'meta' }, `National clouds: ${m.nationalClouds.length ? m.nationalClouds.join(', ') : 'not stated by the docs'}`),
+    m.caveats.length ? el('ul', { class: 'caveats', 'aria-label': 'Caveats' }, m.caveats.map((c) => el('li', { text: c }))) : null);
+}
+
+function renderParameters() {
+  const m = model(state.op);
+  const fieldset = $('path-parameters');
+  fieldset.hidden = m.pathParameters.length === 0;
+  fieldset.replaceChildren(el('legend', { text: 'Path parameters' }), ...m.pathParameters.map((name) =>
+    el('label', { class: 'parameter' }, name,
+      el('input', { type: 'text', id: `param-${name}`, value: state.params[name] ?? '', placeholder: `{${name}}`, spellcheck: 'false',
+        oninput: (event) => {
+          state.params[name] = event.target.value;
+          $('operation-url').textContent = filledUrl(m);
+          schedulePreviews(150);
+        } }))));
+}
+
+function selectOperation(id, { body } = {}) {
+  if (state.op && editor) state.bodies[state.op] = editor.getText();
+  state.op = id;
+  $('operation').value = id;
+  for (const name of Object.keys(state.params)) if (!model(id).pathParameters.includes(name)) delete state.params[name];
+  renderOperationInfo();
+  renderParameters();
+  const text = body ?? state.bodies[id] ?? gpb.example(id);
+  editor.setText(text);
+  refresh();
+}
+
+// ---- checking and previews -----------------------------------------------------------------
+
+function summaryText(list) {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.filter((d) => d.severity === 'warning').length;
+  if (!list.length) return 'No problems: this body is valid.';
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+function applyFix(d) {
+  editor.replace(d, d.suggestion);
+  refresh();
+}
+
+function renderDiagnostics(list) {
+  $('diagnostics-summary').textContent = summaryText(list);
+  $('diagnostics').replaceChildren(...list.map((d, index) => el('li', { class: `diagnostic sev-${d.severity}` },
+    el('button', { type: 'button', class: 'go', id: `diagnostic-${index}`, onclick: () => editor.select(d),
+      'aria-label': `${d.severity} ${d.code} at line ${d.line}, column ${d.column}: ${d.message}` },
+      el('span', { class: 'severity', text: d.severity }), ' ',
+      el('span', { class: 'code', text: d.code }), ' ',
+      el('span', { class: 'where', text: `${d.line}:${d.column}` }), ' ',
+      el('span', { class: 'pointer', text: d.pointer || '(root)' }),
+      el('span', { class: 'message', text: d.message })),
+    d.suggestion !== undefined
+      ? el('button', { type: 'button', class: 'fix', onclick: () => applyFix(d), text: `Apply fix: ${d.suggestion.length > 60 ? d.suggestion.slice(0, 57) + '…' : d.suggestion}` })
+      : null)));
+}
+
+// Re-renders the form; the control being edited keeps focus and caret across the re-render.
+function renderFormNow(focusId) {
+  const active = document.activeElement;
+  const caret = focusId && active?.id === focusId && typeof active.selectionStart === 'number'
+    ? [active.selectionStart, active.selectionEnd] : null;
+  const stale = state.value === undefined;
+  renderForm($('body-form'), {
+    model: model(state.op),
+    value: stale ? state.lastGood : state.value,
+    stale,
+    diagnostics: state.diagnostics,
+    onChange: (root, nextFocus) => {
+      editor.setText(JSON.stringify(root, null, 2), { notify: false });
+      refresh({ focusId: nextFocus });
+    },
+  });
+  const target = focusId && document.getElementById(focusId);
+  if (!target) return;
+  target.focus();
+  if (caret) {
+    try {
+      target.setSelectionRange(...caret);
+    } catch {
+      // Not every input type has a caret.
+    }
+  }
+}
+
+function refresh({ focusId } = {}) {
+  const text = editor.getText();
+  const result = gpb.validate(state.op, text);
+  state.diagnostics = result.diagnostics;
+  renderDiagnostics(result.diagnostics);
+  editor.setDiagnostics(result.diagnostics, applyFix);
+  try {
+    state.value = JSON.parse(text);
+    state.lastGood = state.value;
+  } catch {
+    state.value = undefined;
+  }
+  renderFormNow(focusId);
+  schedulePreviews(text.length > 100000 ? 400 : 0);
+  saveDraft({ op: state.op, params: state.params, body: text, bodies: { ...state.bodies, [state.op]: text } });
+  document.dispatchEvent(new CustomEvent('gpb:validated', { detail: result }));
+}
+
+const scheduleRefresh = debounce(() => refresh());
+const schedulePreviews = debounce(renderPreviews);
+
+function previewSources() {
+  const text = editor.getText();
+  const params = Object.fromEntries(Object.entries(state.params).filter(([, v]) => v));
+  state.request = gpb.request(state.op, text, params);
+  state.response = gpb.response(state.op, text);
+  return [
+    { id: 'request', label: 'HTTP request', text: state.request.raw },
+    { id: 'response', label: 'Example response', text: state.response.raw },
+    ...SNIPPETS.map((s) => ({ id: s.id, label: s.label, text: s.make(state.request) })),
+  ];
+}
+
+let selectedTab = 'request';
+function renderPreviews() {
+  const sources = previewSources();
+  $('preview-tabs').replaceChildren(...sources.map((s) => el('button', {
+    type: 'button', role: 'tab', id: `tab-${s.id}`, 'aria-controls': `panel-${s.id}`, 'aria-selected': String(s.id === selectedTab),
+    tabindex: s.id === selectedTab ? '0' : '-1', text: s.label,
+    onclick: () => { selectedTab = s.id; renderPreviews(); $(`tab-${s.id}`).focus(); },
+    onkeydown: (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const index = sources.findIndex((x) => x.id === selectedTab);
+      selectedTab = sources[(index + step + sources.length) % sources.length].id;
+      renderPreviews();
+      $(`tab-${selectedTab}`).focus();
+    },
+  })));
+  $('preview-panels').replaceChildren(...sources.map((s) => el('div', {
+    role: 'tabpanel', id: `panel-${s.id}`, 'aria-labelledby': `tab-${s.id}`, hidden: s.id !== selectedTab, class: 'preview',
+  },
+  el('button', { type: 'button', class: 'copy', id: `copy-${s.id}`, text: `Copy ${s.label}`, onclick: () => copy(s.text, `${s.label} copied.`) }),
+  el('pre', { tabindex: '0', 'aria-label': s.label }, el('code', { text: s.text })))));
+}
+
+// ---- actions -------------------------------------------------------------------------------
+
+function status(text) {
+  $('action-status').textContent = text;
+}
+
+async function copy(text, done) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status(done);
+  } catch {
+    status('Copying is blocked here; select the text and copy it by hand.');
+  }
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function shareLink() {
+  const link = `${location.href.split('#')[0]}${encodeShare({ op: state.op, params: state.params, body: editor.getText() })}`;
+  history.replaceState(null, '', link);
+  return link;
+}
+
+function usePastedRequest() {
+  const text = $('paste-text').value;
+  let parsed;
+  try {
+    parsed = gpb.parseRequest(text);
+  } catch (error) {
+    $('paste-problem').textContent = error.message;
+    return;
+  }
+  if (!parsed.operation) {
+    $('paste-problem').textContent = `No operation here matches ${parsed.method} ${parsed.path || parsed.url}. Known: ${gpb.operations().map((o) => `${o.method} ${o.path}`).join('; ')}.`;
+    return;
+  }
+  $('paste-dialog').close();
+  $('paste-text').value = '';  // the pasted text (and any token in it) is not kept
+  state.params = Object.fromEntries(Object.entries(parsed.parameters).filter(([, v]) => v));
+  selectOperation(parsed.operation, { body: parsed.body });
+  if (parsed.tokenRedacted) {
+    notice('The pasted request carried a real-looking bearer token. It was removed: previews, snippets, the share link and the draft use the {token} placeholder.', 'warning');
+  }
+}
+
+function wireActions() {
+  $('start-empty').addEventListener('click', () => { editor.setText('{}'); refresh(); });
+  $('start-minimal').addEventListener('click', () => { editor.setText(gpb.example(state.op)); refresh(); });
+  $('start-full').addEventListener('click', () => { editor.setText(gpb.example(state.op, { full: true })); refresh(); });
+  $('start-paste').addEventListener('click', () => {
+    $('paste-problem').textContent = '';
+    $('paste-dialog').showModal();
+    $('paste-text').focus();
+  });
+  $('paste-use').addEventListener('click', usePastedRequest);
+  $('download-json').addEventListener('click', () => download(`${state.op}.json`, editor.getText(), 'application/json'));
+  $('download-http').addEventListener('click', () => download(`${state.op}.http`, state.request?.raw ?? '', 'text/plain'));
+  $('share').addEventListener('click', () => copy(shareLink(), 'Share link copied. The body travels in the link\'s #fragment, which browsers do not send to servers.'));
+}
+
+// ---- start ---------------------------------------------------------------------------------
+
+async function start() {
+  if (embedded) document.body.classList.add('embed');
+  try {
+    gpb = await loadGpb();
+  } catch (error) {
+    notice(`The checker could not start: ${error.message}`, 'error');
+    return;
+  }
+  renderPicker();
+  editor = createEditor($('body-editor'), {
+    onChange: (text) => scheduleRefresh(text.length > 200000 ? 400 : text.length > 20000 ? 150 : 60),
+  });
+  wireActions();
+
+  const ids = new Set(gpb.operations().map((o) => o.id));
+  const shared = decodeShare(location.hash);
+  const draft = shared ? null : loadDraft();
+  const initial = shared ?? draft;
+  if (draft) state.bodies = draft.bodies;
+  if (initial && ids.has(initial.op)) state.params = initial.params;
+  let op = initial && ids.has(initial.op) ? initial.op : gpb.operations()[0].id;
+  const requested = query.get('op');
+  if (requested && ids.has(requested)) op = requested;
+  selectOperation(op, { body: initial && initial.op === op ? initial.body : undefined });
+  $('app').setAttribute('aria-busy', 'false');
+  document.body.dataset.ready = 'true';
+}
+
+start();

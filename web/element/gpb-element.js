@@ -1,0 +1,148 @@
+// <gpb-builder operation="incidentTask.update" value="{...}">: the builder as one element, for wiki
+// pages and file://. Shadow DOM keeps the host's CSS out; events: change, validated.
+/* global createGpbCore */
+import { wrapCore } from '../gpb-api.js';
+import { renderForm } from '../app/form.js';
+import { el } from '../app/dom.js';
+
+const STYLE = `
+:host { display: block; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
+  border: 1px solid #8886; border-radius: 8px; padding: 12px; color-scheme: light dark; }
+h2 { font-size: 1rem; margin: 0 0 4px; }
+.url { font-family: ui-monospace, monospace; overflow-wrap: anywhere; margin: 0 0 8px; }
+.method { font-weight: 700; margin-right: 6px; }
+.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12px; }
+@media (max-width: 640px) { .grid { grid-template-columns: minmax(0, 1fr); } }
+textarea { width: 100%; box-sizing: border-box; min-height: 220px; font: 13px/1.4 ui-monospace, monospace; }
+fieldset { border: 1px solid #8886; border-radius: 6px; margin: 4px 0; padding: 6px; min-width: 0; }
+.prop { padding: 4px 0; border-bottom: 1px solid #8883; }
+.prop-head { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.prop-name { font-weight: 600; }
+.prop-type, .about, .hint { color: #777; font-size: 12px; margin: 2px 0; }
+.badge { font-size: 11px; border-radius: 4px; padding: 0 4px; border: 1px solid currentColor; }
+.is-blocked .prop-name { text-decoration: line-through; }
+ul.diagnostics { list-style: none; padding: 0; margin: 6px 0; }
+ul.diagnostics button { all: unset; cursor: pointer; display: block; padding: 2px 4px; border-radius: 4px; }
+ul.diagnostics button:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.sev-error { color: #b91c1c; } .sev-warning { color: #92400e; }
+@media (prefers-color-scheme: dark) { .sev-error { color: #fca5a5; } .sev-warning { color: #fcd34d; } }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #8881; padding: 8px; border-radius: 6px; max-height: 260px; overflow: auto; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+input[type=text], select { max-width: 100%; }
+`;
+
+let corePromise = null;
+const core = () => (corePromise ??= createGpbCore({}).then(wrapCore));
+let instances = 0;
+
+function offsetOf(text, line, column) {
+  let offset = 0;
+  for (let current = 1; current < line; current += 1) {
+    const next = text.slice(offset).search(/\r\n|\r|\n/);
+    if (next < 0) return text.length;
+    offset += next + (text.startsWith('\r\n', offset + next) ? 2 : 1);
+  }
+  return Math.min(offset + column - 1, text.length);
+}
+
+class GpbBuilder extends HTMLElement {
+  static get observedAttributes() { return ['operation', 'value']; }
+
+  constructor() {
+    super();
+    this.prefix = `gpb${(instances += 1)}-`;
+    this.root = this.attachShadow({ mode: 'open' });
+    if ('adoptedStyleSheets' in this.root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+      this.root.adoptedStyleSheets = [sheet];
+    } else {
+      this.root.append(el('style', { text: STYLE }));
+    }
+    this.text = null;
+  }
+
+  get value() { return this.text ?? this.getAttribute('value') ?? ''; }
+  set value(text) { this.setBody(String(text ?? ''), false); }
+  get operation() { return this.getAttribute('operation') ?? ''; }
+  set operation(id) { this.setAttribute('operation', id); }
+
+  connectedCallback() { this.render(); }
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.isConnected) return;
+    if (name === 'value') this.setBody(after ?? '', false);
+    else this.render();
+  }
+
+  async render() {
+    const gpb = (this.gpb ??= await core());
+    const id = this.operation;
+    let model;
+    try {
+      model = gpb.describe(id);
+    } catch (error) {
+      this.root.replaceChildren(el('p', { role: 'alert', text: `gpb-builder: ${error.message}` }));
+      return;
+    }
+    this.model = model;
+    if (this.text === null) this.text = this.getAttribute('value') ?? gpb.example(id);
+    this.editorBox = el('textarea', { id: `${this.prefix}json`, spellcheck: 'false',
+      oninput: () => this.setBody(this.editorBox.value, true, false) });
+    this.formBox = el('div');
+    this.diagnosticsBox = el('ul', { class: 'diagnostics', 'aria-live': 'polite', 'aria-label': 'Diagnostics' });
+    this.summary = el('span');
+    this.preview = el('pre', { tabindex: '0', 'aria-label': 'HTTP request' });
+    this.root.replaceChildren(
+      el('h2', { text: model.title }),
+      el('p', { class: 'url' }, el('span', { class: 'method', text: model.method }), `https://graph.microsoft.com/${model.version}${model.path}`),
+      el('div', { class: 'grid' },
+        el('div', {}, el('h2', { text: 'Body' }), this.formBox),
+        el('div', {},
+          el('label', { for: `${this.prefix}json` }, el('h2', { text: 'JSON' })), this.editorBox,
+          el('h2', {}, 'Diagnostics ', this.summary), this.diagnosticsBox)),
+      el('h2', { text: 'HTTP request' }), this.preview);
+    this.editorBox.value = this.text;
+    this.check();
+  }
+
+  setBody(text, fromUser, updateTextarea = true) {
+    this.text = text;
+    if (!this.gpb || !this.model) return;
+    if (updateTextarea) this.editorBox.value = text;
+    this.check();
+    if (fromUser) this.dispatchEvent(new CustomEvent('change', { detail: { value: text }, bubbles: true }));
+  }
+
+  check(focusId) {
+    const { gpb, model } = this;
+    const text = this.text;
+    const result = gpb.validate(model.id, text);
+    let value;
+    try { value = JSON.parse(text); } catch { value = undefined; }
+    if (value !== undefined) this.lastGood = value;
+    const focusedId = focusId ?? this.root.activeElement?.id;
+    renderForm(this.formBox, {
+      model, value: value === undefined ? this.lastGood : value, stale: value === undefined, diagnostics: result.diagnostics,
+      idPrefix: this.prefix,
+      onChange: (root, nextFocus) => {
+        this.text = JSON.stringify(root, null, 2);
+        this.editorBox.value = this.text;
+        this.check(nextFocus);
+        this.dispatchEvent(new CustomEvent('change', { detail: { value: this.text }, bubbles: true }));
+      },
+    });
+    if (focusedId && focusedId.startsWith(this.prefix) && focusedId !== `${this.prefix}json`) this.root.getElementById(focusedId)?.focus();
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    this.summary.textContent = result.diagnostics.length ? `(${errors} errors, ${result.diagnostics.length - errors} warnings)` : '(valid)';
+    this.diagnosticsBox.replaceChildren(...result.diagnostics.map((d) => el('li', { class: `sev-${d.severity}` },
+      el('button', { type: 'button', text: `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`,
+        onclick: () => {
+          this.editorBox.focus();
+          this.editorBox.setSelectionRange(offsetOf(text, d.line, d.column), offsetOf(text, d.endLine, d.endColumn));
+        } }))));
+    this.preview.textContent = gpb.request(model.id, text).raw;
+    this.dispatchEvent(new CustomEvent('validated', { detail: result, bubbles: true }));
+  }
+}
+
+if (!customElements.get('gpb-builder')) customElements.define('gpb-builder', GpbBuilder);
