@@ -10,3 +10,8 @@ echo "== native: core tests and the gpb command"
 ctest --preset native
 echo "== wasm: the same core tests under node"
 ctest --preset wasm
+echo "== node: the JS API of build/site/gpb.js, byte-identical with the native command"
+node --test --test-timeout=120000 tests/node/
+echo "== browser: the served page and <gpb-builder> in headless Chromium"
+node --test --test-timeout=120000 --test-concurrency=1 tests/browser/
+echo "All test suites passed. Screenshots: build/test-output/screenshots/"

@@ -17,12 +17,18 @@ await build({ ...common, entryPoints: ['web/app/main.js'], format: 'esm', outfil
   external: ['./gpb.js'] });
 const element = await build({ ...common, entryPoints: ['web/element/gpb-element.js'], format: 'iife', write: false });
 
-// One classic script: the core with its wasm inlined, then the element, inside one function scope
+// One classic script: the core, its wasm as base64, then the element, inside one function scope
 // so that nothing leaks into the host page's globals.
 const core = readFileSync(embeddedCore, 'utf8');
-writeFileSync(join(site, 'gpb-embed.js'),
-  `/* Graph Payload Builder: <gpb-builder> element */\n(function () {\n${core}\nconst createGpbCore = createGpbEmbeddedCore;\n${element.outputFiles[0].text}})();\n`);
+const wasm = readFileSync(embeddedCore.replace(/\.js$/, '.wasm')).toString('base64');
+writeFileSync(join(site, 'gpb-embed.js'), `/* Graph Payload Builder: the <gpb-builder> element */
+(function () {
+${core}
+const wasmBinary = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+const createGpbCore = (options) => createGpbEmbeddedCore({ ...options, wasmBinary });
+${element.outputFiles[0].text}})();
+`);
 
-for (const file of ['index.html', 'style.css', 'gpb.d.ts', 'embed-demo.html']) {
+for (const file of ['index.html', 'style.css', 'gpb.d.ts', 'embed-demo.html', 'embed-demo.css']) {
   copyFileSync(join('web', file), join(site, file));
 }

@@ -1,5 +1,7 @@
 # The static site: the ES module core (gpb-core.js + .wasm) behind the facade gpb.js, the page's
 # bundle, and gpb-embed.js (one classic script with the wasm inlined and the <gpb-builder> element).
+# The embedded script passes its wasm bytes in as wasmBinary, so nothing is fetched at all (a
+# SINGLE_FILE build would fetch a data: URL, which a host page's connect-src may refuse).
 set(GPB_SITE_DIR "${CMAKE_SOURCE_DIR}/build/site")
 set(GPB_WASM_FLAGS
   -sDYNAMIC_EXECUTION=0            # no eval/new Function: runs under a strict CSP
@@ -20,7 +22,7 @@ set_target_properties(gpb_core_module PROPERTIES OUTPUT_NAME gpb-core SUFFIX ".j
 add_executable(gpb_core_embedded wasm/bindings/bindings.cpp)
 target_link_libraries(gpb_core_embedded PRIVATE gpb_core)
 target_link_options(gpb_core_embedded PRIVATE ${GPB_WASM_FLAGS}
-  -sSINGLE_FILE=1 -sENVIRONMENT=web -sEXPORT_NAME=createGpbEmbeddedCore)
+  -sENVIRONMENT=web -sEXPORT_NAME=createGpbEmbeddedCore)
 set_target_properties(gpb_core_embedded PROPERTIES OUTPUT_NAME gpb-core-embedded SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/embedded")
 

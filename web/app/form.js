@@ -82,7 +82,9 @@ export function renderForm(container, options) {
     byPointer.get(d.pointer).push(d);
   }
   const root = value;
-  const commit = (focusId) => onChange(root, focusId);
+  // A body edited through the form names its type first when the address needs it.
+  const commit = (focusId) => onChange(
+    model.odataType && !has(root, '@odata.type') ? { '@odata.type': model.odataType, ...root } : root, focusId);
   const ctx = { model, byPointer, idPrefix, commit, required: new Set(model.required ?? []) };
 
   const children = [];

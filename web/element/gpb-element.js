@@ -50,14 +50,14 @@ class GpbBuilder extends HTMLElement {
 
   constructor() {
     super();
-    this.prefix = `gpb${(instances += 1)}-`;
-    this.root = this.attachShadow({ mode: 'open' });
-    if ('adoptedStyleSheets' in this.root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    this.idBase = `gpb${(instances += 1)}-`;
+    this.shadow = this.attachShadow({ mode: 'open' });
+    if ('adoptedStyleSheets' in this.shadow && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(STYLE);
-      this.root.adoptedStyleSheets = [sheet];
+      this.shadow.adoptedStyleSheets = [sheet];
     } else {
-      this.root.append(el('style', { text: STYLE }));
+      this.shadow.append(el('style', { text: STYLE }));
     }
     this.text = null;
   }
@@ -81,24 +81,24 @@ class GpbBuilder extends HTMLElement {
     try {
       model = gpb.describe(id);
     } catch (error) {
-      this.root.replaceChildren(el('p', { role: 'alert', text: `gpb-builder: ${error.message}` }));
+      this.shadow.replaceChildren(el('p', { role: 'alert', text: `gpb-builder: ${error.message}` }));
       return;
     }
     this.model = model;
     if (this.text === null) this.text = this.getAttribute('value') ?? gpb.example(id);
-    this.editorBox = el('textarea', { id: `${this.prefix}json`, spellcheck: 'false',
+    this.editorBox = el('textarea', { id: `${this.idBase}json`, spellcheck: 'false',
       oninput: () => this.setBody(this.editorBox.value, true, false) });
     this.formBox = el('div');
     this.diagnosticsBox = el('ul', { class: 'diagnostics', 'aria-live': 'polite', 'aria-label': 'Diagnostics' });
     this.summary = el('span');
     this.preview = el('pre', { tabindex: '0', 'aria-label': 'HTTP request' });
-    this.root.replaceChildren(
+    this.shadow.replaceChildren(
       el('h2', { text: model.title }),
       el('p', { class: 'url' }, el('span', { class: 'method', text: model.method }), `https://graph.microsoft.com/${model.version}${model.path}`),
       el('div', { class: 'grid' },
         el('div', {}, el('h2', { text: 'Body' }), this.formBox),
         el('div', {},
-          el('label', { for: `${this.prefix}json` }, el('h2', { text: 'JSON' })), this.editorBox,
+          el('label', { for: `${this.idBase}json` }, el('h2', { text: 'JSON' })), this.editorBox,
           el('h2', {}, 'Diagnostics ', this.summary), this.diagnosticsBox)),
       el('h2', { text: 'HTTP request' }), this.preview);
     this.editorBox.value = this.text;
@@ -120,10 +120,10 @@ class GpbBuilder extends HTMLElement {
     let value;
     try { value = JSON.parse(text); } catch { value = undefined; }
     if (value !== undefined) this.lastGood = value;
-    const focusedId = focusId ?? this.root.activeElement?.id;
+    const focusedId = focusId ?? this.shadow.activeElement?.id;
     renderForm(this.formBox, {
       model, value: value === undefined ? this.lastGood : value, stale: value === undefined, diagnostics: result.diagnostics,
-      idPrefix: this.prefix,
+      idPrefix: this.idBase,
       onChange: (root, nextFocus) => {
         this.text = JSON.stringify(root, null, 2);
         this.editorBox.value = this.text;
@@ -131,7 +131,7 @@ class GpbBuilder extends HTMLElement {
         this.dispatchEvent(new CustomEvent('change', { detail: { value: this.text }, bubbles: true }));
       },
     });
-    if (focusedId && focusedId.startsWith(this.prefix) && focusedId !== `${this.prefix}json`) this.root.getElementById(focusedId)?.focus();
+    if (focusedId && focusedId.startsWith(this.idBase) && focusedId !== `${this.idBase}json`) this.shadow.getElementById(focusedId)?.focus();
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     this.summary.textContent = result.diagnostics.length ? `(${errors} errors, ${result.diagnostics.length - errors} warnings)` : '(valid)';
     this.diagnosticsBox.replaceChildren(...result.diagnostics.map((d) => el('li', { class: `sev-${d.severity}` },

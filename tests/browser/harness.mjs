@@ -1,0 +1,86 @@
+// Serves build/site on a free local port and drives Debian's Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const site = join(root, 'build', 'site');
+export const shared = process.env.GPB_SHARED_DIR ?? join(root, '..', 'shared');
+export const outputDir = join(root, 'build', 'test-output');
+mkdirSync(join(outputDir, 'screenshots'), { recursive: true });
+
+async function freePort() {
+  return new Promise((resolvePort) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'scripts', 'static-server.mjs'), site, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ready) => child.stdout.once('data', ready));
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter'],
+  });
+}
+
+// A page that records every request (and whether it came after the app was ready) and every error.
+export async function openPage(browser, url, { contextOptions = {}, viewport = { width: 1280, height: 900 }, app = true } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  const log = { requests: [], afterReady: [], errors: [], ready: false };
+  page.on('request', (request) => {
+    log.requests.push(request.url());
+    if (log.ready) log.afterReady.push(request.url());
+  });
+  page.on('console', (message) => { if (message.type() === 'error') log.errors.push(message.text()); });
+  page.on('pageerror', (error) => log.errors.push(error.message));
+  await page.goto(url);
+  if (app) {
+    await page.waitForSelector('body[data-ready=true]');
+    log.ready = true;
+  }
+  return { page, context, log };
+}
+
+export async function editorText(page) {
+  return page.evaluate(() => document.getElementById('body-editor').shadowRoot.querySelector('.cm-content').innerText);
+}
+
+// Replaces the editor's text the way a person does: select all, then type or paste.
+export async function typeInEditor(page, text) {
+  await page.locator('#body-editor .cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.evaluate((value) => {
+    const content = document.getElementById('body-editor').shadowRoot.querySelector('.cm-content');
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export async function diagnosticCodes(page) {
+  await page.waitForTimeout(250);  // the page validates after a short pause in typing
+  return page.$$eval('#diagnostics .diagnostic .code', (nodes) => nodes.map((n) => n.textContent));
+}
+
+// The JSON bodies of a documentation page, and its raw example request (request line to body end).
+export function exampleRequest(pageText) {
+  const lines = pageText.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^(GET|POST|PATCH|PUT|DELETE) https:\/\//.test(l));
+  const end = lines.findIndex((l, i) => i > start && l === '}');
+  return lines.slice(start, end + 1).join('\n');
+}

@@ -1,0 +1,311 @@
+// The served page in headless Chromium: building bodies with the form, live diagnostics, pasted
+// requests, share links, drafts, token redaction, the embeddable element, and the network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer, launch, openPage, editorText, typeInEditor, diagnosticCodes, exampleRequest, site, shared, outputDir, root } from './harness.mjs';
+
+const { loadGpb } = await import(join(site, 'gpb.js'));
+const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+
+let server;
+let browser;
+const opened = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  // Every page, in every test: only the site's own files, nothing after load, no console error.
+  for (const { log, name } of opened) {
+    for (const url of log.requests) {
+      assert.ok(url.startsWith(server.origin) || url.startsWith('file://') || url.startsWith('blob:') || url.startsWith('data:'),
+        `${name}: request to ${url}`);
+    }
+    assert.deepEqual(log.afterReady, [], `${name}: requests after load`);
+    assert.deepEqual(log.errors, [], `${name}: console errors`);
+  }
+});
+
+async function open(name, path = '/', options) {
+  const session = await openPage(browser, `${server.origin}${path}`, options);
+  opened.push({ ...session, name });
+  return session;
+}
+
+const OPERATIONS = ['securityConfigurationTask.create', 'securityConfigurationTask.update', 'securityAction.update', 'incidentTask.update'];
+
+test('each operation: build a valid body with the form alone', async () => {
+  const { page, context } = await open('form');
+  for (const op of OPERATIONS) {
+    await page.selectOption('#operation', op);
+    await page.click('#start-empty');
+    assert.equal((await editorText(page)).trim(), '{}');
+    const before = await diagnosticCodes(page);
+    assert.ok(before.length > 0, `${op}: an empty body has findings`);
+    // Tick what the operation needs: required properties, or status for a PATCH.
+    const model = gpb.describe(op);
+    const toTick = model.required.length ? model.required : ['status'];
+    for (const name of toTick) await page.check(`input[id$="_2f${[...name].map((c) => /[A-Za-z0-9]/.test(c) ? c : '_' + c.charCodeAt(0).toString(16)).join('')}-include"]`);
+    const text = await editorText(page);
+    const body = JSON.parse(text);
+    for (const name of toTick) assert.ok(name in body, `${op}: ${name} in the JSON`);
+    if (model.odataType) assert.equal(body['@odata.type'], model.odataType);
+    assert.deepEqual(await diagnosticCodes(page), [], `${op}: the form's body is valid`);
+    assert.match(await page.textContent('#diagnostics-summary'), /No problems/);
+    await page.screenshot({ path: join(outputDir, 'screenshots', `${op}.png`), fullPage: true });
+  }
+  await context.close();
+});
+
+test('form fields: enum select, number bounds, date-time offset, collections, disabled with a reason', async () => {
+  const { page, context } = await open('fields');
+  await page.selectOption('#operation', 'securityConfigurationTask.update');
+  await page.click('#start-minimal');
+  await page.selectOption('select[id$="_2fstatus-control"]', 'completed');
+  assert.equal(JSON.parse(await editorText(page)).status, 'completed');
+  const enumOptions = await page.$$eval('select[id$="_2fstatus-control"] option', (o) => o.map((x) => x.value));
+  assert.deepEqual(enumOptions, ['unknown', 'pending', 'active', 'completed', 'rejected']);
+
+  await page.check('input[id$="_2fmanagedDeviceCount-include"]');
+  const number = page.locator('input[id$="_2fmanagedDeviceCount-control"]');
+  assert.equal(await number.getAttribute('min'), '0');
+  assert.equal(await number.getAttribute('max'), '65536');
+  await number.fill('70000');
+  assert.equal(JSON.parse(await editorText(page)).managedDeviceCount, 70000);
+  assert.ok((await diagnosticCodes(page)).includes('range'));
+
+  await page.check('input[id$="_2fdueDateTime-include"]');
+  await page.fill('input[id$="_2fdueDateTime-offset"]', '+05:30');
+  await page.locator('input[id$="_2fdueDateTime-offset"]').dispatchEvent('change');
+  assert.match(JSON.parse(await editorText(page)).dueDateTime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/);
+
+  await page.check('input[id$="_2fintendedSettings-include"]');
+  await page.click('button[id$="_2fintendedSettings-add"]');
+  await page.click('button[id$="_2fintendedSettings-add"]');
+  let body = JSON.parse(await editorText(page));
+  assert.equal(body.intendedSettings.length, 2);
+  assert.deepEqual(Object.keys(body.intendedSettings[0]), ['name']);
+  await page.click('button[id$="_2fintendedSettings_2f1-remove"]');
+  body = JSON.parse(await editorText(page));
+  assert.equal(body.intendedSettings.length, 1);
+
+  assert.equal(await page.isDisabled('input[id$="_2fmanagedDevices-include"]'), true);
+  assert.match(await page.textContent('[id$="_2fmanagedDevices-about"]'), /navigation property/);
+
+  await page.selectOption('#operation', 'incidentTask.update');
+  assert.equal(await page.isDisabled('input[id$="_2fdisplayName-include"]'), true);
+  assert.match(await page.textContent('[id$="_2fdisplayName-about"]'), /cannot change/);
+  await context.close();
+});
+
+test('JSON edits update the form; JSON that does not parse keeps every character', async () => {
+  const { page, context } = await open('editor');
+  await page.selectOption('#operation', 'incidentTask.update');
+  await typeInEditor(page, '{"status": "inProgress"}');
+  await page.waitForTimeout(300);
+  assert.equal(await page.inputValue('select[id$="_2fstatus-control"]'), 'inProgress');
+  const broken = '{"status": "completed", "note": ';
+  await typeInEditor(page, broken);
+  await page.waitForTimeout(300);
+  assert.equal(await editorText(page), broken);
+  assert.ok((await diagnosticCodes(page)).includes('json-syntax'));
+  assert.match(await page.textContent('#body-form'), /does not parse/);
+  await context.close();
+});
+
+test('clicking a diagnostic selects its range; a suggestion is a one-click fix', async () => {
+  const { page, context } = await open('diagnostics');
+  await page.selectOption('#operation', 'incidentTask.update');
+  await typeInEditor(page, '{\n  "status": "Completed"\n}');
+  assert.deepEqual(await diagnosticCodes(page), ['enum-value']);
+  await page.click('#diagnostic-0');
+  const selected = await page.evaluate(() => document.getElementById('body-editor').shadowRoot.getSelection().toString());
+  assert.equal(selected, '"Completed"');
+  await page.click('#diagnostics .fix');
+  assert.equal(await editorText(page), '{\n  "status": "completed"\n}');
+  assert.deepEqual(await diagnosticCodes(page), []);
+  await context.close();
+});
+
+test('pasting each seed\'s raw request selects its operation and shows its diagnostics', async () => {
+  const expected = {
+    '000_79e0a18590ba6f35.txt': ['securityConfigurationTask.update', ['odata-type-format']],
+    '001_ec43082713dfce17.txt': ['securityConfigurationTask.create', ['odata-type-format']],
+    '002_8c5f0cb97011c803.txt': ['securityConfigurationTask.create', ['odata-type-format']],
+    '003_6135de15af08706f.txt': ['securityAction.update', ['server-assigned', 'server-assigned', 'server-assigned', 'server-assigned',
+      'odata-type-unknown', 'server-assigned', 'missing-required', 'odata-type-format', 'server-assigned', 'odata-type-format',
+      'enum-value', 'enum-value', 'server-assigned', 'odata-type-format']],
+    '004_70f29e99f84360ef.txt': ['incidentTask.update', []],
+  };
+  const { page, context } = await open('paste');
+  for (const [file, [op, codes]] of Object.entries(expected)) {
+    await page.click('#start-paste');
+    await page.fill('#paste-text', exampleRequest(readFileSync(join(shared, 'seeds', file), 'utf8')));
+    await page.click('#paste-use');
+    assert.equal(await page.inputValue('#operation'), op, file);
+    assert.deepEqual(await diagnosticCodes(page), codes, file);
+  }
+  assert.equal(await page.inputValue('#param-incidentTaskId'), '213213');
+  assert.match(await page.textContent('#operation-url'), /incidentTasks\/213213$/);
+  await page.click('#start-paste');
+  await page.fill('#paste-text', 'DELETE https://graph.microsoft.com/beta/users/1');
+  await page.click('#paste-use');
+  assert.match(await page.textContent('#paste-problem'), /No operation here matches DELETE/);
+  await context.close();
+});
+
+test('previews: the HTTP request with Content-Length, the response, and each snippet', async () => {
+  const { page, context } = await open('previews');
+  await page.selectOption('#operation', 'incidentTask.update');
+  await page.fill('#param-incidentTaskId', '42');
+  await typeInEditor(page, '{"status": "completed"}');
+  await page.waitForTimeout(300);
+  const request = await page.textContent('#panel-request pre');
+  assert.equal(request, 'PATCH https://graph.microsoft.com/beta/security/incidentTasks/42\nAuthorization: Bearer {token}\nContent-Type: application/json\nContent-Length: 23\n\n{"status": "completed"}');
+  await page.click('#tab-response');
+  assert.match(await page.textContent('#panel-response pre'), /^HTTP\/1\.1 200 OK\n/);
+  for (const [tab, pattern] of [['curl', /^curl -X PATCH 'https:\/\/graph/], ['powershell', /Invoke-MgGraphRequest -Method PATCH/],
+    ['javascript', /method: "PATCH"/], ['python', /requests\.request\("PATCH"/], ['http', /^PATCH \/beta\/security\/incidentTasks\/42 HTTP\/1\.1\r\nHost: graph\.microsoft\.com/]]) {
+    await page.click(`#tab-${tab}`);
+    assert.match(await page.textContent(`#panel-${tab} pre`), pattern, tab);
+  }
+  await context.close();
+});
+
+test('a share link carries the whole state in the fragment and restores it', async () => {
+  const { page, context } = await open('share', '/', { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  await page.selectOption('#operation', 'securityAction.update');
+  await page.fill('#param-securityActionId', 'abc 1');
+  await typeInEditor(page, '{"actionReason": "Grüße 😀 <b>bold</b>"}');
+  await page.waitForTimeout(300);
+  await page.click('#share');
+  const url = page.url();
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9_-]+$/);
+  assert.ok(!url.includes('?'));
+  const fresh = await open('share-restore', url.slice(server.origin.length));
+  assert.equal(await fresh.page.inputValue('#operation'), 'securityAction.update');
+  assert.equal(await fresh.page.inputValue('#param-securityActionId'), 'abc 1');
+  assert.equal(await editorText(fresh.page), '{"actionReason": "Grüße 😀 <b>bold</b>"}');
+  await fresh.context.close();
+  await context.close();
+});
+
+test('a reload keeps the draft, per operation', async () => {
+  const { page, context, log } = await open('draft');
+  await page.selectOption('#operation', 'incidentTask.update');
+  await typeInEditor(page, '{"status": "failed"}');
+  await page.waitForTimeout(300);
+  await page.selectOption('#operation', 'securityAction.update');
+  await typeInEditor(page, '{"name": "draft two"}');
+  await page.waitForTimeout(300);
+  log.ready = false;  // a reload is a new load
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  log.ready = true;
+  assert.equal(await page.inputValue('#operation'), 'securityAction.update');
+  assert.equal(await editorText(page), '{"name": "draft two"}');
+  await page.selectOption('#operation', 'incidentTask.update');
+  assert.equal(await editorText(page), '{"status": "failed"}');
+  const storage = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(storage, ['gpb-draft-v1']);
+  await context.close();
+});
+
+test('a real-looking bearer token is redacted everywhere, with a warning', async () => {
+  const token = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJl';
+  const { page, context } = await open('token', '/', { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  await page.click('#start-paste');
+  await page.fill('#paste-text', `PATCH https://graph.microsoft.com/beta/security/incidentTasks/7\nAuthorization: Bearer ${token}\nContent-Type: application/json\n\n{"status": "completed"}`);
+  await page.click('#paste-use');
+  assert.match(await page.textContent('#notices'), /bearer token/);
+  await page.click('#share');
+  const everything = [
+    await page.content(),
+    page.url(),
+    await page.evaluate(() => JSON.stringify(localStorage)),
+    ...(await page.$$eval('#preview-panels pre', (nodes) => nodes.map((n) => n.textContent))),
+  ].join('\n');
+  assert.ok(!everything.includes(token.slice(0, 20)), 'the token appears nowhere');
+  assert.ok(everything.includes('Bearer {token}'));
+  await context.close();
+});
+
+test('embed mode: minimal chrome for iframes', async () => {
+  const { page, context } = await open('embed', '/?embed&op=incidentTask.update', { viewport: { width: 360, height: 800 } });
+  assert.equal(await page.inputValue('#operation'), 'incidentTask.update');
+  assert.equal(await page.isVisible('header.chrome'), false);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 360 px (${overflow})`);
+  await page.screenshot({ path: join(outputDir, 'screenshots', 'embed-360.png'), fullPage: true });
+  await context.close();
+});
+
+test('<gpb-builder> works from file:// and inside a host page with a strict CSP', async () => {
+  for (const url of [pathToFileURL(join(site, 'embed-demo.html')).href, `${server.origin}/embed-demo.html`]) {
+    const session = await openPage(browser, url, { app: false });
+    opened.push({ ...session, name: `element ${url}` });
+    const { page, context } = session;
+    await page.waitForFunction(() => document.querySelector('gpb-builder')?.shadowRoot?.querySelector('textarea'));
+    const events = page.evaluate(() => new Promise((resolve) => {
+      const element = document.querySelector('gpb-builder');
+      const seen = [];
+      const note = (entry) => { seen.push(entry); if (seen.length === 2) resolve(seen); };
+      element.addEventListener('change', () => note('change'));
+      element.addEventListener('validated', (event) => note(`validated:${event.detail.valid}`));
+    }));
+    await page.locator('gpb-builder textarea').fill('{"status": "Done"}');
+    assert.deepEqual(await events, ['validated:false', 'change']);
+    assert.match(await page.locator('gpb-builder ul.diagnostics').textContent(), /enum-value/);
+    // Included twice: still one definition, no error.
+    await page.addScriptTag({ url: url.replace('embed-demo.html', 'gpb-embed.js') }).catch(() => {});
+    assert.equal(await page.evaluate(() => typeof customElements.get('gpb-builder')), 'function');
+    // The host's CSS (h2 in red) does not leak into the shadow DOM.
+    const colors = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('gpb-builder').shadowRoot.querySelector('h2')).color,
+      getComputedStyle(document.querySelector('h1')).fontFamily,
+    ]);
+    assert.notEqual(colors[0], 'rgb(200, 0, 0)');
+    await page.screenshot({ path: join(outputDir, 'screenshots', url.startsWith('file') ? 'element-file.png' : 'element-http.png'), fullPage: true });
+    await context.close();
+  }
+});
+
+test('axe-core finds no serious or critical violation, in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await open(`axe-${colorScheme}`, '/', { contextOptions: { bypassCSP: true, colorScheme } });
+    await page.selectOption('#operation', 'securityAction.update');
+    await page.click('#start-full');
+    await page.addScriptTag({ path: join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], colorScheme);
+    await page.screenshot({ path: join(outputDir, 'screenshots', `page-${colorScheme}.png`) });
+    await context.close();
+  }
+});
+
+test('the keyboard alone reaches every control', async () => {
+  const { page, context } = await open('keyboard');
+  await page.selectOption('#operation', 'incidentTask.update');
+  await page.focus('#operation');
+  const reached = new Set();
+  const wanted = ['start-empty', 'start-paste', 'share'];
+  for (let i = 0; i < 300 && !(wanted.every((id) => reached.has(id)) && [...reached].some((x) => String(x).includes('cm-content'))); i += 1) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => {
+      let node = document.activeElement;
+      while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+      return node?.id || node?.className || node?.tagName;
+    }));
+  }
+  for (const id of wanted) assert.ok(reached.has(id), `Tab reaches #${id}`);
+  assert.ok([...reached].some((x) => String(x).includes('cm-content')), 'Tab reaches the editor');
+  await context.close();
+});

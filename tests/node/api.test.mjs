@@ -1,0 +1,173 @@
+// The JS API of build/site/gpb.js under node, and byte-identical results from the native gpb command.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const site = join(root, 'build', 'site');
+const shared = process.env.GPB_SHARED_DIR ?? join(root, '..', 'shared');
+const gpbCommand = join(root, 'build', 'native', 'gpb');
+const wasmBinary = readFileSync(join(site, 'gpb-core.wasm'));
+
+const { loadGpb, GpbError } = await import(join(site, 'gpb.js'));
+const { default: createGpbCore } = await import(join(site, 'gpb-core.js'));
+const gpb = await loadGpb({ wasmBinary });
+const core = await createGpbCore({ wasmBinary });
+
+const OPERATIONS = ['securityConfigurationTask.create', 'securityConfigurationTask.update', 'securityAction.update', 'incidentTask.update'];
+
+// The JSON bodies of a documentation page: each block from a line "{" to the next line "}".
+function pageBodies(text) {
+  const bodies = [];
+  let current = null;
+  for (const line of text.split(/\r?\n/)) {
+    if (current === null && line === '{') current = [];
+    if (current !== null) current.push(line);
+    if (current !== null && line === '}') {
+      bodies.push(`${current.join('\n')}\n`);
+      current = null;
+    }
+  }
+  return bodies;
+}
+
+const seeds = {
+  '000_79e0a18590ba6f35.txt': 'securityConfigurationTask.update',
+  '001_ec43082713dfce17.txt': 'securityConfigurationTask.create',
+  '002_8c5f0cb97011c803.txt': 'securityConfigurationTask.create',
+  '003_6135de15af08706f.txt': 'securityAction.update',
+  '004_70f29e99f84360ef.txt': 'incidentTask.update',
+};
+
+test('operations() lists the four operations with their method, path and version', () => {
+  const ops = gpb.operations();
+  assert.deepEqual(ops.map((o) => o.id), OPERATIONS);
+  const incident = ops.find((o) => o.id === 'incidentTask.update');
+  assert.equal(incident.method, 'PATCH');
+  assert.equal(incident.path, '/security/incidentTasks/{incidentTaskId}');
+  assert.equal(incident.version, 'beta');
+  assert.equal(incident.title, 'Update incidentTask');
+});
+
+test('describe() gives the model a form is built from', () => {
+  const model = gpb.describe('incidentTask.update');
+  assert.deepEqual(model.updatable, ['status']);
+  assert.deepEqual(model.pathParameters, ['incidentTaskId']);
+  const task = model.types['microsoft.graph.security.incidentTask'];
+  const status = task.properties.find((p) => p.name === 'status');
+  assert.equal(status.kind, 'enum');
+  assert.equal(status.send, 'yes');
+  const incident = task.properties.find((p) => p.name === 'incident');
+  assert.equal(incident.send, 'no');
+  assert.match(incident.reason, /navigation/);
+  assert.equal(task.properties.find((p) => p.name === 'displayName').send, 'no');
+  assert.deepEqual(model.enums['microsoft.graph.security.incidentTaskStatus'].members,
+    ['open', 'inProgress', 'completed', 'failed', 'notRelevant', 'unknownFutureValue']);
+  const action = gpb.describe('securityAction.update');
+  assert.match(action.caveats[0], /^Undocumented operation/);
+  assert.equal(gpb.describe('securityConfigurationTask.create').odataType, '#microsoft.graph.securityConfigurationTask');
+});
+
+test('validate() returns the section 5 result with located diagnostics', () => {
+  const result = gpb.validate('incidentTask.update', '{\n  "status": "Completed"\n}');
+  assert.equal(result.operation, 'incidentTask.update');
+  assert.equal(result.direction, 'request');
+  assert.equal(result.valid, false);
+  assert.deepEqual(result.diagnostics, [{
+    severity: 'error', code: 'enum-value', pointer: '/status', line: 2, column: 13, endLine: 2, endColumn: 24,
+    message: '"Completed" is not a member of incidentTaskStatus (members are case-sensitive: open, inProgress, completed, failed, notRelevant). Did you mean "completed"?',
+    suggestion: '"completed"',
+  }]);
+  const response = gpb.validate('incidentTask.update', '{"value": []}', { response: true });
+  assert.equal(response.direction, 'response');
+  assert.equal(response.diagnostics[0].code, 'value-envelope');
+});
+
+test('columns are UTF-16 code units, as JS strings count them', () => {
+  const text = '{"displayName": "😀漢字", "status": "Open"}';
+  const d = gpb.validate('incidentTask.update', text).diagnostics.find((x) => x.code === 'enum-value');
+  assert.equal(text.slice(d.column - 1, d.endColumn - 1), '"Open"');
+});
+
+test('example() bodies validate with no diagnostics; response() of them validates as a response', () => {
+  for (const id of OPERATIONS) {
+    for (const full of [false, true]) {
+      const body = gpb.example(id, { full });
+      assert.deepEqual(gpb.validate(id, body).diagnostics, [], `${id} full=${full}`);
+      const response = gpb.response(id, body);
+      assert.deepEqual(gpb.validate(id, response.body, { response: true }).diagnostics, [], `${id} response`);
+      assert.equal(response.headers['Content-Length'], String(Buffer.byteLength(response.body)));
+    }
+  }
+});
+
+test('request() builds the URL, the headers and the byte count', () => {
+  const body = '{"status": "completed", "note": "café"}';
+  const r = gpb.request('incidentTask.update', body, { incidentTaskId: 'a/b c' });
+  assert.equal(r.method, 'PATCH');
+  assert.equal(r.url, 'https://graph.microsoft.com/beta/security/incidentTasks/a%2Fb%20c');
+  assert.deepEqual(r.headers, { Authorization: 'Bearer {token}', 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) });
+  assert.equal(r.body, body);
+  assert.ok(r.raw.endsWith(`\n\n${body}`));
+});
+
+test('parseRequest() selects the operation and never returns a real token', () => {
+  const parsed = gpb.parseRequest('PATCH https://graph.microsoft.com/beta/security/incidentTasks/213213\nAuthorization: Bearer eyJhbGciOi.secret.part\n\n{"status": "completed"}');
+  assert.equal(parsed.operation, 'incidentTask.update');
+  assert.deepEqual(parsed.parameters, { incidentTaskId: '213213' });
+  assert.equal(parsed.tokenRedacted, true);
+  assert.equal(JSON.stringify(parsed).includes('secret'), false);
+});
+
+test('errors are raised as GpbError with a stable code', () => {
+  assert.throws(() => gpb.describe('nope.update'), (e) => e instanceof GpbError && e.code === 'unknown-operation');
+  assert.throws(() => gpb.validate('nope.update', '{}'), GpbError);
+  assert.throws(() => gpb.parseRequest('hello'), (e) => e.code === 'not-a-request');
+});
+
+test('hostile input gives diagnostics and the module keeps answering', () => {
+  const cases = ['', '\u0000', '{"a": "\ud800"}', '['.repeat(100000), `{"n": ${'9'.repeat(10000)}}`, '{"__proto__": {"x": 1}, "constructor": {}}'];
+  for (const text of cases) {
+    const result = gpb.validate('securityAction.update', text);
+    assert.ok(result.diagnostics.length > 0, JSON.stringify(text.slice(0, 20)));
+  }
+  assert.equal(gpb.validate('incidentTask.update', '{"status": "open"}').valid, true);
+});
+
+// Fixtures: every seed body in both directions, the examples, and some bad input.
+function fixtures() {
+  const list = [];
+  for (const [file, op] of Object.entries(seeds)) {
+    const [request, response] = pageBodies(readFileSync(join(shared, 'seeds', file), 'utf8'));
+    list.push({ op, text: request, response: false }, { op, text: response, response: true });
+  }
+  for (const op of OPERATIONS) list.push({ op, text: gpb.example(op, { full: true }), response: false });
+  list.push({ op: 'incidentTask.update', text: '', response: false });
+  list.push({ op: 'incidentTask.update', text: '{"status": tru}', response: false });
+  list.push({ op: 'incidentTask.update', text: '{"displayName": "😀漢字 \\u0007", "status": "Open"}', response: false });
+  for (const name of readdirSync(join(shared, 'conformance', 'JSONTestSuite', 'test_parsing')).slice(0, 60)) {
+    list.push({ op: 'securityAction.update', text: readFileSync(join(shared, 'conformance', 'JSONTestSuite', 'test_parsing', name), 'latin1'), response: false, binary: join(shared, 'conformance', 'JSONTestSuite', 'test_parsing', name) });
+  }
+  return list;
+}
+
+test('the native command and the wasm module give byte-identical JSON', () => {
+  for (const fixture of fixtures()) {
+    const args = ['check', '--op', fixture.op, '--format', 'json'];
+    if (fixture.response) args.push('--response');
+    let native;
+    const input = fixture.binary ? readFileSync(fixture.binary) : fixture.text;
+    try {
+      native = execFileSync(gpbCommand, [...args, '-'], { input });
+    } catch (error) {
+      native = error.stdout;  // exit status 1 when errors are found
+    }
+    const text = fixture.binary ? readFileSync(fixture.binary).toString('utf8') : fixture.text;
+    if (fixture.binary && !Buffer.from(text, 'utf8').equals(input)) continue;  // not UTF-8: JS strings cannot carry it as is
+    const wasm = core.validate(fixture.op, text, fixture.response);
+    assert.equal(native.toString('utf8').trimEnd(), wasm, `${fixture.op} ${fixture.binary ?? fixture.text.slice(0, 40)}`);
+  }
+});
