@@ -169,7 +169,9 @@ test('previews: the HTTP request with Content-Length, the response, and each sni
   await page.waitForTimeout(300);
   const request = await page.textContent('#panel-request pre');
   assert.equal(request, 'PATCH https://graph.microsoft.com/beta/security/incidentTasks/42\nAuthorization: Bearer {token}\nContent-Type: application/json\nContent-Length: 23\n\n{"status": "completed"}');
+  assert.equal(await page.isVisible('#panel-response'), false, 'one preview at a time');
   await page.click('#tab-response');
+  assert.equal(await page.isVisible('#panel-request'), false);
   assert.match(await page.textContent('#panel-response pre'), /^HTTP\/1\.1 200 OK\n/);
   for (const [tab, pattern] of [['curl', /^curl -X PATCH 'https:\/\/graph/], ['powershell', /Invoke-MgGraphRequest -Method PATCH/],
     ['javascript', /method: "PATCH"/], ['python', /requests\.request\("PATCH"/], ['http', /^PATCH \/beta\/security\/incidentTasks\/42 HTTP\/1\.1\r\nHost: graph\.microsoft\.com/]]) {

@@ -109,7 +109,17 @@ export function renderForm(container, options) {
 function objectRows(ctx, type, object, pointer, isRoot) {
   const rows = [];
   const known = new Set(type.properties.map((p) => p.name));
-  for (const prop of type.properties) rows.push(propertyRow(ctx, prop, object, pointer, isRoot));
+  // Properties the body cannot carry are listed apart (with the reason), unless the JSON has them.
+  const parked = [];
+  for (const prop of type.properties) {
+    const row = propertyRow(ctx, prop, object, pointer, isRoot);
+    if (isRoot && prop.send === 'no' && !has(object, prop.name)) parked.push(row);
+    else rows.push(row);
+  }
+  if (parked.length) {
+    rows.push(el('details', { class: 'parked' },
+      el('summary', { text: `${parked.length} properties this operation cannot send` }), parked));
+  }
   const others = Object.keys(object).filter((key) => !known.has(key) && !key.startsWith('@'));
   if (others.length) {
     rows.push(el('p', { class: 'hint others' },
