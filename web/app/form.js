@@ -118,7 +118,7 @@ function objectRows(ctx, type, object, pointer, isRoot) {
   }
   if (parked.length) {
     rows.push(el('details', { class: 'parked' },
-      el('summary', { text: `${parked.length} properties this operation cannot send` }), parked));
+      el('summary', { text: `${parked.length} ${parked.length === 1 ? 'property' : 'properties'} this operation cannot send` }), parked));
   }
   const others = Object.keys(object).filter((key) => !known.has(key) && !key.startsWith('@'));
   if (others.length) {
