@@ -97,14 +97,19 @@ const gpb::OperationDef* find_operation(const Options& options) {
     return op;
 }
 
+// The operation and the body a command works on; false (after saying why) on a usage or I/O problem.
+bool operation_and_body(const Options& options, const gpb::OperationDef*& op, std::string& text, std::string& name) {
+    op = find_operation(options);
+    if (!op) return false;
+    if (read_input(options, text, name)) return true;
+    std::cerr << "gpb: cannot read " << name << "\n";
+    return false;
+}
+
 int run_check(const Options& options) {
-    const gpb::OperationDef* op = find_operation(options);
-    if (!op) return kExitUsage;
+    const gpb::OperationDef* op;
     std::string text, name;
-    if (!read_input(options, text, name)) {
-        std::cerr << "gpb: cannot read " << name << "\n";
-        return kExitUsage;
-    }
+    if (!operation_and_body(options, op, text, name)) return kExitUsage;
     gpb::ValidationResult result = gpb::validate_body(gpb::Catalog::builtin(), *op, text,
                                                       options.response ? gpb::Direction::Response : gpb::Direction::Request);
     if (options.format == "json") std::cout << gpb::validation_json(result) << "\n";
@@ -121,13 +126,9 @@ int run_example(const Options& options) {
 
 // request and response print the HTTP text; problems in the body go to stderr and set the status.
 int run_http(const Options& options) {
-    const gpb::OperationDef* op = find_operation(options);
-    if (!op) return kExitUsage;
+    const gpb::OperationDef* op;
     std::string text, name;
-    if (!read_input(options, text, name)) {
-        std::cerr << "gpb: cannot read " << name << "\n";
-        return kExitUsage;
-    }
+    if (!operation_and_body(options, op, text, name)) return kExitUsage;
     const gpb::Catalog& catalog = gpb::Catalog::builtin();
     gpb::ValidationResult checked = gpb::validate_body(catalog, *op, text, gpb::Direction::Request);
     if (options.command == "request") std::cout << gpb::build_request(*op, text, options.params).raw;

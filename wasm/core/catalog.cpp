@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text.hpp"
+
 namespace gpb {
 
 using json = nlohmann::ordered_json;
@@ -54,12 +56,6 @@ std::vector<std::string> strings_of(const json& object, const char* name) {
     return out;
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-}
 
 std::vector<std::string_view> split_path(std::string_view path) {
     std::vector<std::string_view> segments;

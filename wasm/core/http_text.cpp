@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text.hpp"
+
 namespace gpb {
 
 namespace {
@@ -13,11 +15,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> lines;
