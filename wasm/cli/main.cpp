@@ -1,4 +1,5 @@
 // gpb: the command-line face of the core, for scripts, CI and documentation checks.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "api.hpp"
 #include "builders.hpp"
 #include "catalog.hpp"
+#include "doc_lint.hpp"
 #include "source_locator.hpp"
 #include "validator.hpp"
 
@@ -26,12 +28,14 @@ const char* kUsage =
     "  gpb example --op ID [--full]\n"
     "  gpb request --op ID [--param NAME=VALUE]... [FILE]\n"
     "  gpb response --op ID [FILE]\n"
+    "  gpb lint [--format text|json|sarif] [--emit-model] PAGE...\n"
     "FILE may be - (or left out) for standard input.\n"
     "Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.\n";
 
 struct Options {
     std::string command, op, format = "text", file;
-    bool response = false, full = false, fileGiven = false;
+    bool response = false, full = false, fileGiven = false, emitModel = false;
+    std::vector<std::string> files;
     std::vector<std::pair<std::string, std::string>> params;
 };
 
@@ -139,6 +143,65 @@ int run_http(const Options& options) {
     return kExitFindings;
 }
 
+// Documentation pages: every example checked against its model, and the page against the catalog.
+int run_lint(const Options& options) {
+    if (options.files.empty()) return usage_error("lint needs at least one PAGE");
+    std::vector<gpb::LintedPage> pages;
+    bool unreadable = false;
+    for (const auto& file : options.files) {
+        Options one = options;
+        one.file = file;
+        one.fileGiven = true;
+        std::string text, name;
+        if (!read_input(one, text, name)) {
+            std::cerr << "gpb: cannot read " << name << "\n";
+            unreadable = true;
+            continue;
+        }
+        pages.push_back(gpb::lint_page(gpb::Catalog::builtin(), text, name));
+    }
+    if (options.emitModel) {
+        for (const auto& page : pages) {
+            if (page.derivedModel.empty())
+                std::cerr << page.path << ": the catalog already models this page's operation (or the page has no request-body table)\n";
+            else
+                std::cout << page.derivedModel << "\n";
+        }
+        return unreadable ? kExitUsage : kExitClean;
+    }
+    if (options.format == "json") {
+        std::cout << gpb::lint_json(pages) << "\n";
+    } else if (options.format == "sarif") {
+        std::cout << gpb::lint_sarif(pages) << "\n";
+    } else {
+        for (const auto& page : pages) {
+            gpb::Diagnostics all = page.diagnostics;
+            size_t checked = 0;
+            for (const auto& ex : page.examples) {
+                all.insert(all.end(), ex.diagnostics.begin(), ex.diagnostics.end());
+                if (!ex.type.empty()) ++checked;
+            }
+            std::stable_sort(all.begin(), all.end(), [](const gpb::Diagnostic& a, const gpb::Diagnostic& b) {
+                return a.line != b.line ? a.line < b.line : a.column < b.column;
+            });
+            size_t errors = 0, warnings = 0;
+            for (const auto& d : all) {
+                if (d.severity == gpb::Severity::Error) ++errors;
+                if (d.severity == gpb::Severity::Warning) ++warnings;
+                std::cout << page.path << ":" << d.line << ":" << d.column << ": " << gpb::severity_name(d.severity) << " "
+                          << d.code << ": " << d.message << "\n";
+                if (d.hasSuggestion) std::cout << "  suggestion: " << d.suggestion << "\n";
+            }
+            std::cout << page.path << ": " << page.examples.size() << " examples (" << checked << " checked), " << errors
+                      << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings") << "\n";
+        }
+    }
+    if (unreadable) return kExitUsage;
+    for (const auto& page : pages)
+        if (page.has_error()) return kExitFindings;
+    return kExitClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -158,7 +221,7 @@ int main(int argc, char** argv) {
             options.op = *v;
         } else if (arg == "--format") {
             const std::string* v = value();
-            if (!v || (*v != "text" && *v != "json")) return usage_error("--format takes text or json");
+            if (!v || (*v != "text" && *v != "json" && *v != "sarif")) return usage_error("--format takes text, json or sarif");
             options.format = *v;
         } else if (arg == "--param") {
             const std::string* v = value();
@@ -169,8 +232,12 @@ int main(int argc, char** argv) {
             options.response = true;
         } else if (arg == "--full") {
             options.full = true;
+        } else if (arg == "--emit-model") {
+            options.emitModel = true;
         } else if (arg.size() > 1 && arg[0] == '-') {
             return usage_error("unknown option " + arg);
+        } else if (options.command == "lint") {
+            options.files.push_back(arg);
         } else if (!options.fileGiven) {
             options.file = arg;
             options.fileGiven = true;
@@ -179,9 +246,11 @@ int main(int argc, char** argv) {
         }
     }
     const std::string& c = options.command;
-    if (c != "ops" && c != "check" && c != "example" && c != "request" && c != "response")
+    if (c != "ops" && c != "check" && c != "example" && c != "request" && c != "response" && c != "lint")
         return usage_error("unknown command '" + c + "'");
+    if (options.format == "sarif" && c != "lint") return usage_error("--format sarif is for lint");
     if (c == "ops") return run_ops(options);
+    if (c == "lint") return run_lint(options);
     if (options.op.empty()) return usage_error(c + " needs --op ID");
     if (c == "check") return run_check(options);
     if (c == "example") return run_example(options);

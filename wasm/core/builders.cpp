@@ -49,6 +49,7 @@ ojson sample_single(const PropertyDef& prop, SampleMode mode) {
         case Primitive::Boolean: return false;
         case Primitive::DateTimeOffset: return kExampleTimestamp;
         case Primitive::Guid: return "00000000-0000-0000-0000-000000000000";
+        case Primitive::Untyped: return "value";
         case Primitive::None: break;
     }
     return nullptr;

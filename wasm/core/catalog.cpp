@@ -77,6 +77,7 @@ Primitive primitive_of(std::string_view name) {
     if (name == "Edm.Boolean") return Primitive::Boolean;
     if (name == "Edm.DateTimeOffset") return Primitive::DateTimeOffset;
     if (name == "Edm.Guid") return Primitive::Guid;
+    if (name == "Edm.Untyped") return Primitive::Untyped;
     return Primitive::None;
 }
 
@@ -195,6 +196,7 @@ void Catalog::load_document(const json& doc, const std::string& origin) {
             }
             op->nationalClouds = strings_of(spec, "nationalClouds");
             op->caveats = strings_of(spec, "caveats");
+            op->documented = flag_of(spec, "documented", true);
             op->minimal = strings_of(spec, "minimal");
             if (auto example = spec.find("docsExample"); example != spec.end()) op->docsExample = *example;
             if (auto findings = spec.find("docsExampleFindings"); findings != spec.end() && findings->is_array())

@@ -13,7 +13,7 @@
 
 namespace gpb {
 
-enum class Primitive { None, String, Int32, Int64, Double, Boolean, DateTimeOffset, Guid };
+enum class Primitive { None, String, Int32, Int64, Double, Boolean, DateTimeOffset, Guid, Untyped };
 
 struct TypeDef;
 struct EnumDef;
@@ -101,6 +101,7 @@ struct OperationDef {
     std::vector<std::string> permissionsDelegatedWork, permissionsDelegatedPersonal, permissionsApplication;
     std::vector<std::string> nationalClouds;
     std::vector<std::string> caveats;
+    bool documented = true;  // false for an operation the published methods do not include
     std::vector<std::string> minimal;
     nlohmann::ordered_json docsExample;
     std::vector<ExpectedFinding> docsExampleFindings;

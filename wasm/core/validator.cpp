@@ -21,6 +21,7 @@ const char* primitive_label(Primitive p) {
         case Primitive::Boolean: return "true or false (Edm.Boolean)";
         case Primitive::DateTimeOffset: return "a date-time string (Edm.DateTimeOffset)";
         case Primitive::Guid: return "a GUID string (Edm.Guid)";
+        case Primitive::Untyped: return "any JSON value";
         case Primitive::None: break;
     }
     return "a value";
@@ -386,6 +387,7 @@ private:
                              fix.empty() ? nullptr : &quotedFix);
                 return;
             }
+            case Primitive::Untyped:
             case Primitive::None:
                 return;
         }

@@ -1,0 +1,433 @@
+#include "doc_lint.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog_data.hpp"
+#include "http_text.hpp"
+#include "source_locator.hpp"
+#include "text.hpp"
+#include "validator.hpp"
+
+namespace gpb {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+void add(Diagnostics& out, Severity severity, const char* code, uint32_t line, uint32_t column, uint32_t endColumn,
+         std::string message) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.line = d.endLine = line;
+    d.column = column;
+    d.endColumn = std::max(endColumn, column);
+    d.message = std::move(message);
+    out.push_back(std::move(d));
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out.empty() ? "none" : out;
+}
+
+struct UrlParts {
+    std::string version, path;
+    std::vector<std::string> problems;
+};
+
+// Splits an example URL into version and path, saying what is wrong with it.
+UrlParts split_url(const std::string& url) {
+    UrlParts parts;
+    std::string normalized = url;
+    if (normalized.find('\\') != std::string::npos) {
+        parts.problems.push_back("it contains a backslash");
+        std::replace(normalized.begin(), normalized.end(), '\\', '/');
+    }
+    std::string rest = normalized;
+    size_t scheme = normalized.find("://");
+    if (scheme != std::string::npos) {
+        size_t slash = normalized.find('/', scheme + 3);
+        rest = slash == std::string::npos ? std::string("/") : normalized.substr(slash);
+    }
+    size_t query = rest.find_first_of("?#");
+    if (query != std::string::npos) rest = rest.substr(0, query);
+    size_t second = rest.find('/', 1);
+    std::string first = rest.substr(1, second == std::string::npos ? std::string::npos : second - 1);
+    if (first == "beta" || first == "v1.0") {
+        parts.version = first;
+        parts.path = second == std::string::npos ? "/" : rest.substr(second);
+    } else {
+        parts.problems.push_back(first.empty() ? "it has no version segment" : "\"" + first + "\" is not a version (beta or v1.0)");
+        parts.path = rest;
+    }
+    int depth = 0;
+    for (char c : parts.path) {
+        if (c == '{') ++depth;
+        if (c == '}') --depth;
+        if (depth < 0 || depth > 1) break;
+    }
+    if (depth != 0) parts.problems.push_back("a {placeholder} is not closed");
+    return parts;
+}
+
+const DocHeader* header(const DocExample& ex, std::string_view name) {
+    for (const auto& h : ex.headers)
+        if (equal_ignoring_case(h.name, name)) return &h;
+    return nullptr;
+}
+
+void check_content_length(const DocExample& ex, Diagnostics& out) {
+    const DocHeader* declared = header(ex, "Content-Length");
+    if (!declared || !ex.hasBody) return;
+    if (declared->value.empty() || !std::all_of(declared->value.begin(), declared->value.end(), ::isdigit)) {
+        add(out, Severity::Warning, "content-length", declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
+            "Content-Length must be a byte count, not \"" + declared->value + "\".");
+        return;
+    }
+    size_t lf = 0, newlines = 0;
+    for (char c : ex.body) {
+        if (c == '\r') continue;
+        ++lf;
+        if (c == '\n') ++newlines;
+    }
+    size_t crlf = lf + newlines;
+    unsigned long long value = std::stoull(declared->value.substr(0, 18));
+    if (value == lf || value == crlf) return;
+    add(out, Severity::Warning, "content-length", declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
+        "Content-Length says " + declared->value + ", but the body is " + std::to_string(lf) + " bytes with LF line ends (" +
+            std::to_string(crlf) + " with CRLF).");
+}
+
+// Body diagnostics are relative to the body; the page wants its own lines and columns.
+void to_page(const DocExample& ex, Diagnostics& diagnostics) {
+    for (auto& d : diagnostics) {
+        if (d.line == 1) d.column += ex.bodyColumn - 1;
+        if (d.endLine == 1) d.endColumn += ex.bodyColumn - 1;
+        d.line += ex.bodyLine - 1;
+        d.endLine += ex.bodyLine - 1;
+    }
+}
+
+std::string edm_type(const std::string& docsType) {
+    static const char* const primitives[] = {"String", "Int32", "Int64", "Double", "Boolean", "DateTimeOffset", "Guid"};
+    for (const char* p : primitives)
+        if (equal_ignoring_case(docsType, p)) return std::string("Edm.") + p;
+    return "";
+}
+
+std::string lower_first(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+// A catalog document for an operation the catalog lacks, from the page's own tables.
+ojson derive_model(const Catalog& catalog, const DocPage& page, const DocHttpLine& http) {
+    std::string resource = page.title.substr(page.title.rfind(' ') + 1);
+    std::string typeName = "microsoft.graph." + resource;
+    ojson properties = ojson::object(), enums = ojson::object();
+    for (const auto& p : page.properties) {
+        ojson prop;
+        std::string edm = edm_type(p.type);
+        if (!edm.empty()) {
+            prop["type"] = edm;
+        } else if (!p.members.empty()) {
+            std::string enumName = "microsoft.graph." + (equal_ignoring_case(p.type, "Enumeration") ? resource + char(std::toupper(p.name[0])) + p.name.substr(1) : p.type);
+            enums[enumName] = {{"members", p.members}};
+            prop["type"] = enumName;
+        } else if (const TypeDef* known = catalog.type("microsoft.graph." + p.type)) {
+            prop["type"] = known->name;
+        } else if (const TypeDef* known2 = catalog.type_ignoring_case("microsoft.graph." + p.type)) {
+            prop["type"] = known2->name;
+        } else {
+            prop["type"] = "Edm.Untyped";
+        }
+        if (p.collection) prop["collection"] = true;
+        if (p.name == "id") prop["serverAssigned"] = true;
+        if (p.description.find("Read-only") != std::string::npos) prop["readOnly"] = true;
+        prop["description"] = p.description;
+        properties[p.name] = prop;
+    }
+    std::string path = http.path;
+    std::string setPath = path, key;
+    size_t brace = path.rfind("/{");
+    if (brace != std::string::npos && path.back() == '}') {
+        setPath = path.substr(0, brace);
+        key = path.substr(brace + 2, path.size() - brace - 3);
+    }
+    std::string verb = http.method == "POST" ? "create" : http.method == "PATCH" ? "update" : http.method == "DELETE" ? "delete" : "get";
+    ojson permissions = {{"delegatedWork", ojson::array()}, {"delegatedPersonal", ojson::array()}, {"application", ojson::array()}};
+    for (const auto& row : page.permissions) {
+        const char* field = row.type.find("work") != std::string::npos ? "delegatedWork"
+                            : row.type.find("personal") != std::string::npos ? "delegatedPersonal" : "application";
+        permissions[field] = row.names;
+    }
+    ojson headers = ojson::array();
+    for (const auto& h : page.requestHeaders) headers.push_back({{"name", h.name}, {"value", h.value}});
+    ojson op = {{"id", lower_first(resource) + "." + verb}, {"resource", lower_first(resource)}, {"title", page.title},
+                {"method", http.method}, {"version", "beta"}, {"path", path}, {"bodyType", typeName}, {"required", ojson::array()},
+                {"headers", headers},
+                {"response", {{"status", http.method == "POST" ? 201 : 200}, {"reason", http.method == "POST" ? "Created" : "OK"}, {"type", typeName}}},
+                {"permissions", permissions}, {"caveats", {"Derived from the documentation page; review before relying on it."}}};
+    return {{"types", {{typeName, {{"kind", "entity"}, {"base", "microsoft.graph.entity"}, {"properties", properties}}}}},
+            {"enums", enums},
+            {"entitySets", {{{"path", setPath}, {"type", typeName}, {"key", key}}}},
+            {"operations", {op}}};
+}
+
+void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnostics& out) {
+    uint32_t httpLine = page.httpRequests.empty() ? 1 : page.httpRequests.front().line;
+    if (!op.documented)
+        add(out, Severity::Info, "undocumented-operation", httpLine, 1, 2,
+            op.method + " " + op.path + " is not among the documented methods of " + op.resource + ": " +
+                (op.caveats.empty() ? std::string("it may not be supported.") : op.caveats.front()));
+    for (const auto& row : page.permissions) {
+        const std::vector<std::string>& expected = row.type.find("work") != std::string::npos ? op.permissionsDelegatedWork
+                                                   : row.type.find("personal") != std::string::npos ? op.permissionsDelegatedPersonal
+                                                                                                    : op.permissionsApplication;
+        if (row.todo) {
+            add(out, Severity::Warning, "permissions-mismatch", row.line, 1, 2,
+                "The permissions for " + row.type + " are marked TODO; the model has: " + join(expected) + ".");
+        } else if (std::set<std::string>(row.names.begin(), row.names.end()) != std::set<std::string>(expected.begin(), expected.end())) {
+            add(out, Severity::Warning, "permissions-mismatch", row.line, 1, 2,
+                "The page lists " + join(row.names) + " for " + row.type + "; the model has " + join(expected) + ".");
+        }
+    }
+    if (page.properties.empty() || !op.bodyType) return;
+    std::vector<std::string> expected;
+    if (op.restrictsUpdates) expected = op.updatable;
+    else
+        for (const PropertyDef* p : op.bodyType->properties)
+            if (!p->navigation) expected.push_back(p->name);
+    uint32_t tableLine = page.properties.front().line;
+    for (const auto& name : expected) {
+        bool listed = std::any_of(page.properties.begin(), page.properties.end(), [&](const DocProperty& p) { return p.name == name; });
+        if (!listed)
+            add(out, Severity::Warning, "property-table-mismatch", tableLine, 1, 2,
+                "The request-body table does not list \"" + name + "\", which " + op.title + " accepts.");
+    }
+    for (const auto& p : page.properties) {
+        if (std::find(expected.begin(), expected.end(), p.name) == expected.end()) {
+            add(out, Severity::Warning, "property-table-mismatch", p.line, 1, 2,
+                "The request-body table lists \"" + p.name + "\", which " + op.title + " does not accept in its body.");
+            continue;
+        }
+        const PropertyDef* model = op.bodyType->property(p.name);
+        if (!model || !model->enumeration || p.members.empty()) continue;
+        const auto& members = model->enumeration->members;
+        if (std::set<std::string>(p.members.begin(), p.members.end()) != std::set<std::string>(members.begin(), members.end()))
+            add(out, Severity::Warning, "property-table-mismatch", p.line, 1, 2,
+                "The page gives " + p.name + " the values " + join(p.members) + "; " + model->enumeration->shortName + " has " +
+                    join(members) + ".");
+    }
+}
+
+}  // namespace
+
+bool LintedPage::has_error() const {
+    if (gpb::has_error(diagnostics)) return true;
+    for (const auto& ex : examples)
+        if (gpb::has_error(ex.diagnostics)) return true;
+    return false;
+}
+
+LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::string& path) {
+    LintedPage out;
+    out.path = path;
+    out.page = read_doc_page(text);
+    const DocPage& page = out.page;
+
+    // The operation the page documents, from its HTTP request section.
+    const OperationDef* documented = nullptr;
+    const DocHttpLine* documentedLine = nullptr;
+    for (const auto& http : page.httpRequests) {
+        std::vector<std::pair<std::string, std::string>> params;
+        UrlParts url = split_url(http.path);
+        documented = match_operation(catalog, http.method, url.path, params);
+        documentedLine = &http;
+        if (documented) break;
+    }
+    // A page for an operation the catalog lacks brings its own model.
+    Catalog pageCatalog;
+    const Catalog* models = &catalog;
+    if (!documented && documentedLine && !page.properties.empty() && !page.title.empty()) {
+        ojson derived = derive_model(catalog, page, *documentedLine);
+        out.derivedModel = derived.dump(2);
+        std::vector<std::string_view> sources = embedded_catalog_sources();
+        sources.push_back(out.derivedModel);
+        pageCatalog.load(sources);
+        models = &pageCatalog;
+    }
+    if (documented) compare_with_catalog(*documented, page, out.diagnostics);
+
+    const OperationDef* lastOperation = nullptr;
+    // A GET on a known entity set is checked against the type the path returns.
+    std::vector<std::unique_ptr<OperationDef>> reads;
+    for (const auto& ex : page.examples) {
+        LintedExample le;
+        le.kind = ex.kind;
+        le.line = ex.line;
+        for (const auto& problem : ex.layout)
+            add(le.diagnostics, Severity::Error, "example-layout", problem.line, 1, 2, problem.message);
+        if (ex.kind == DocExample::Kind::Request) {
+            le.method = ex.method;
+            UrlParts url = split_url(ex.url);
+            le.path = url.path;
+            for (const auto& problem : url.problems)
+                add(le.diagnostics, Severity::Error, "malformed-url", ex.line, ex.urlColumn, ex.endColumn,
+                    "The URL " + ex.url + " is malformed: " + problem + ".");
+            std::vector<std::pair<std::string, std::string>> params;
+            const OperationDef* op = match_operation(*models, ex.method, url.path, params);
+            lastOperation = op;
+            if (op) {
+                le.operation = op->id;
+                le.modelSource = models == &catalog ? "catalog" : "page";
+                if (op->has_body()) {
+                    if (!ex.hasBody) {
+                        add(le.diagnostics, Severity::Error, "example-layout", ex.line, ex.column, ex.endColumn,
+                            "This " + op->method + " example has no JSON body after its headers.");
+                    } else {
+                        le.type = op->bodyTypeName;
+                        ValidationResult checked = validate_body(*models, *op, ex.body, Direction::Request);
+                        to_page(ex, checked.diagnostics);
+                        le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+                    }
+                }
+            } else {
+                ResolvedPath resolved = models->resolve_path(url.path);
+                if (resolved.entitySet && resolved.singleEntity && (ex.method == "GET" || ex.method == "DELETE")) {
+                    auto read = std::make_unique<OperationDef>();
+                    read->id = read->resource = resolved.entitySet->type->shortName;
+                    read->title = ex.method + " " + resolved.entitySet->type->shortName;
+                    read->method = ex.method;
+                    read->responseStatus = ex.method == "GET" ? 200 : 204;
+                    read->responseReason = ex.method == "GET" ? "OK" : "No Content";
+                    if (ex.method == "GET") {
+                        read->responseTypeName = resolved.entitySet->typeName;
+                        read->responseType = resolved.entitySet->type;
+                    }
+                    le.type = resolved.entitySet->typeName;
+                    le.modelSource = models == &catalog ? "catalog" : "page";
+                    lastOperation = read.get();
+                    reads.push_back(std::move(read));
+                } else {
+                    add(le.diagnostics, Severity::Warning, "unknown-operation", ex.line, ex.column, ex.endColumn,
+                        ex.method + " " + url.path + " is not an operation this tool models, and the page does not define it: the example was not checked.");
+                }
+            }
+            check_content_length(ex, le.diagnostics);
+        } else {
+            le.status = ex.status;
+            const OperationDef* op = lastOperation;
+            if (op) {
+                bool synthetic = std::any_of(reads.begin(), reads.end(), [&](const auto& r) { return r.get() == op; });
+                if (!synthetic) le.operation = op->id;
+                le.modelSource = models == &catalog ? "catalog" : "page";
+                if (ex.status && ex.status != op->responseStatus)
+                    add(le.diagnostics, Severity::Error, "status-mismatch", ex.line, ex.column, ex.endColumn,
+                        "The example answers " + std::to_string(ex.status) + ", but " + op->title + " returns " +
+                            std::to_string(op->responseStatus) + " " + op->responseReason + ".");
+                if (ex.hasBody && op->responseType) {
+                    le.type = op->responseTypeName;
+                    ValidationResult checked = validate_body(*models, *op, ex.body, Direction::Response);
+                    to_page(ex, checked.diagnostics);
+                    le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+                }
+            } else if (ex.hasBody) {
+                add(le.diagnostics, Severity::Warning, "unknown-operation", ex.line, ex.column, ex.endColumn,
+                    "This response belongs to no operation this tool models: it was not checked.");
+            }
+            check_content_length(ex, le.diagnostics);
+        }
+        std::stable_sort(le.diagnostics.begin(), le.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return a.line != b.line ? a.line < b.line : a.column < b.column;
+        });
+        out.examples.push_back(std::move(le));
+    }
+    return out;
+}
+
+namespace {
+
+ojson diagnostic_json(const Diagnostic& d) {
+    ojson item;
+    item["severity"] = severity_name(d.severity);
+    item["code"] = d.code;
+    item["pointer"] = d.pointer;
+    item["line"] = d.line;
+    item["column"] = d.column;
+    item["endLine"] = d.endLine;
+    item["endColumn"] = d.endColumn;
+    item["message"] = d.message;
+    if (d.hasSuggestion) item["suggestion"] = d.suggestion;
+    return item;
+}
+
+}  // namespace
+
+std::string lint_json(const std::vector<LintedPage>& pages) {
+    ojson list = ojson::array();
+    for (const auto& p : pages) {
+        ojson page;
+        page["path"] = p.path;
+        ojson diagnostics = ojson::array();
+        for (const auto& d : p.diagnostics) diagnostics.push_back(diagnostic_json(d));
+        page["diagnostics"] = diagnostics;
+        ojson examples = ojson::array();
+        for (const auto& ex : p.examples) {
+            ojson e;
+            e["kind"] = ex.kind == DocExample::Kind::Request ? "request" : "response";
+            e["line"] = ex.line;
+            e["method"] = ex.method.empty() ? ojson() : ojson(ex.method);
+            e["path"] = ex.path.empty() ? ojson() : ojson(ex.path);
+            e["status"] = ex.status ? ojson(ex.status) : ojson();
+            e["operation"] = ex.operation.empty() ? ojson() : ojson(ex.operation);
+            e["type"] = ex.type.empty() ? ojson() : ojson(ex.type);
+            e["modelSource"] = ex.modelSource.empty() ? ojson() : ojson(ex.modelSource);
+            ojson list2 = ojson::array();
+            for (const auto& d : ex.diagnostics) list2.push_back(diagnostic_json(d));
+            e["diagnostics"] = list2;
+            examples.push_back(e);
+        }
+        page["examples"] = examples;
+        list.push_back(page);
+    }
+    return ojson{{"pages", list}}.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string lint_sarif(const std::vector<LintedPage>& pages) {
+    ojson results = ojson::array();
+    std::set<std::string> rules;
+    auto add_result = [&](const std::string& path, const Diagnostic& d) {
+        rules.insert(d.code);
+        const char* level = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+        results.push_back({{"ruleId", d.code},
+                           {"level", level},
+                           {"message", {{"text", d.message}}},
+                           {"locations", {{{"physicalLocation",
+                                            {{"artifactLocation", {{"uri", path}}},
+                                             {"region", {{"startLine", d.line}, {"startColumn", d.column},
+                                                         {"endLine", d.endLine}, {"endColumn", d.endColumn}}}}}}}}});
+    };
+    for (const auto& p : pages) {
+        for (const auto& d : p.diagnostics) add_result(p.path, d);
+        for (const auto& ex : p.examples)
+            for (const auto& d : ex.diagnostics) add_result(p.path, d);
+    }
+    ojson ruleList = ojson::array();
+    for (const auto& r : rules) ruleList.push_back({{"id", r}});
+    ojson sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                   {"version", "2.1.0"},
+                   {"runs", {{{"tool", {{"driver", {{"name", "gpb"}, {"informationUri", "https://github.com/"}, {"rules", ruleList}}}}},
+                              {"columnKind", "utf16CodeUnits"},
+                              {"results", results}}}}};
+    return sarif.dump(2, ' ', false, ojson::error_handler_t::replace);
+}
+
+}  // namespace gpb
