@@ -90,5 +90,19 @@ expect_status 2 $? "check without --op"
 "$gpb" check --op incidentTask.update --format xml "$work/body.json" > /dev/null 2>&1
 expect_status 2 $? "bad format"
 
+# lint: documentation pages, with page lines; exit 1 when a page has an error.
+"$gpb" lint "$shared"/seeds/000_79e0a18590ba6f35.txt > "$work/lint.txt"
+expect_status 0 $? "lint of a page with warnings only"
+expect_line "$work/lint.txt" "$shared/seeds/000_79e0a18590ba6f35.txt:104:22: warning odata-type-format: \"@odata.type\" values start with '#': write \"#microsoft.graph.keyValuePair\"." "lint page line"
+"$gpb" lint "$shared"/seeds/* > "$work/lint.txt"
+expect_status 1 $? "lint of every seed"
+grep -q "^$shared/seeds/004_70f29e99f84360ef.txt:53:11: error enum-value: \"defenderExpertsXDR\"" "$work/lint.txt" || fail "lint seed 004"
+grep -q "^$shared/seeds/003_6135de15af08706f.txt:75:7: error malformed-url: " "$work/lint.txt" || fail "lint seed 003 URL"
+"$gpb" lint --format sarif "$shared"/seeds/004_70f29e99f84360ef.txt | node -e '
+  const s = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  process.exit(s.version === "2.1.0" && s.runs[0].results[0].ruleId === "enum-value" ? 0 : 1);' || fail "lint --format sarif"
+"$gpb" lint "$work/missing.md" > /dev/null 2>&1
+expect_status 2 $? "lint of a missing page"
+
 if [ "$failures" -gt 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"
