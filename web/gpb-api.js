@@ -28,5 +28,6 @@ export function wrapCore(core) {
     request: (id, text, params = {}) => unwrap(core.request(asText(id), asText(text), JSON.stringify(params ?? {}))),
     response: (id, text) => unwrap(core.response(asText(id), asText(text))),
     parseRequest: (text) => unwrap(core.parseRequest(asText(text))),
+    lintPage: (text, { path = 'page' } = {}) => unwrap(core.lintPage(asText(text), asText(path))),
   };
 }

@@ -111,6 +111,28 @@ export interface ParsedRequest {
   tokenRedacted: boolean;
 }
 
+export interface LintedExample {
+  kind: 'request' | 'response';
+  /** The line of the request line or the status line in the page. */
+  line: number;
+  method: string | null;
+  url: string;
+  path: string | null;
+  status: number | null;
+  operation: string | null;
+  type: string | null;
+  modelSource: 'catalog' | 'page' | null;
+  /** Lines and columns are the page's own. */
+  diagnostics: Diagnostic[];
+  body: string;
+}
+
+export interface LintedPage {
+  path: string;
+  diagnostics: Diagnostic[];
+  examples: LintedExample[];
+}
+
 export class GpbError extends Error {
   code: string;
 }
@@ -123,6 +145,7 @@ export interface Gpb {
   request(id: string, text: string, params?: Record<string, string>): HttpRequest;
   response(id: string, text: string): HttpResponse;
   parseRequest(text: string): ParsedRequest;
+  lintPage(text: string, options?: { path?: string }): LintedPage;
 }
 
 export function loadGpb(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Gpb>;

@@ -279,6 +279,40 @@ test('<gpb-builder> works from file:// and inside a host page with a strict CSP'
   }
 });
 
+test('check a docs page: each example with its findings in page lines; open one in the builder', async () => {
+  const { page, context } = await open('docs');
+  await page.click('#mode-docs');
+  assert.equal(await page.isVisible('#app'), false);
+  const seed = readFileSync(join(shared, 'seeds', '003_6135de15af08706f.txt'), 'utf8');
+  await page.fill('#docs-text', seed);
+  await page.waitForFunction(() => /examples/.test(document.getElementById('docs-summary').textContent));
+  assert.match(await page.textContent('#docs-summary'), /^2 examples, 2 checked: 10 errors, 15 warnings\.$/);
+  assert.ok(!(await page.textContent('#docs-results')).startsWith('null'));
+  const results = await page.textContent('#docs-results');
+  for (const code of ['malformed-url', 'odata-type-unknown', 'missing-required', 'undocumented-operation', 'permissions-mismatch']) {
+    assert.ok(results.includes(code), code);
+  }
+  // A finding selects its place in the page text.
+  await page.click('#docs-results button.go >> text=/^103:17/');
+  const selected = await page.evaluate(() => {
+    const t = document.getElementById('docs-text');
+    return t.value.slice(t.selectionStart, t.selectionEnd);
+  });
+  assert.equal(selected, '"String"');
+  await page.click('#docs-open-0');
+  assert.equal(await page.isVisible('#app'), true);
+  assert.equal(await page.inputValue('#operation'), 'securityAction.update');
+  assert.ok((await editorText(page)).includes('"actionReason": "Action Reason value"'));
+  assert.ok((await diagnosticCodes(page)).includes('enum-value'));
+  // A file opened from disk is read in the page.
+  await page.click('#mode-docs');
+  await page.setInputFiles('#docs-file', join(shared, 'seeds', '004_70f29e99f84360ef.txt'));
+  await page.waitForFunction(() => document.getElementById('docs-results').textContent.includes('defenderExpertsXDR'));
+  assert.match(await page.textContent('#docs-summary'), /: 1 error, 0 warnings\.$/);
+  await page.screenshot({ path: join(outputDir, 'screenshots', 'docs-mode.png'), fullPage: true });
+  await context.close();
+});
+
 test('axe-core finds no serious or critical violation, in light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const { page, context } = await open(`axe-${colorScheme}`, '/', { contextOptions: { bypassCSP: true, colorScheme } });

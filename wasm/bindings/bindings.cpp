@@ -11,4 +11,5 @@ EMSCRIPTEN_BINDINGS(gpb) {
     emscripten::function("request", &gpb::api::request);
     emscripten::function("response", &gpb::api::response);
     emscripten::function("parseRequest", &gpb::api::parse_request);
+    emscripten::function("lintPage", &gpb::api::lint_page);
 }

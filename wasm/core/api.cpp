@@ -4,6 +4,7 @@
 
 #include "builders.hpp"
 #include "catalog.hpp"
+#include "doc_lint.hpp"
 #include "http_text.hpp"
 #include "validator.hpp"
 
@@ -209,6 +210,10 @@ std::string parse_request(const std::string& rawText) {
     out["body"] = raw.body;
     out["tokenRedacted"] = raw.tokenRedacted;
     return dump(out);
+}
+
+std::string lint_page(const std::string& pageText, const std::string& path) {
+    return lint_page_json(gpb::lint_page(Catalog::builtin(), pageText, path));
 }
 
 }  // namespace gpb::api

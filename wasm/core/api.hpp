@@ -16,5 +16,8 @@ std::string response(const std::string& operationId, const std::string& requestB
 // A pasted HTTP request: {method, url, version, path, operation: id|null, parameters, headers, body,
 // tokenRedacted}; a real-looking bearer token never comes back.
 std::string parse_request(const std::string& rawText);
+// A documentation page linted: {path, diagnostics, examples: [{kind, line, method, url, path, status,
+// operation, type, modelSource, diagnostics, body}]}.
+std::string lint_page(const std::string& pageText, const std::string& path);
 
 }  // namespace gpb::api

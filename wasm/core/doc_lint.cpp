@@ -273,6 +273,8 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
         LintedExample le;
         le.kind = ex.kind;
         le.line = ex.line;
+        le.url = ex.url;
+        le.body = ex.body;
         for (const auto& problem : ex.layout)
             add(le.diagnostics, Severity::Error, "example-layout", problem.line, 1, 2, problem.message);
         if (ex.kind == DocExample::Kind::Request) {
@@ -371,34 +373,48 @@ ojson diagnostic_json(const Diagnostic& d) {
 
 }  // namespace
 
+namespace {
+
+ojson page_json(const LintedPage& p, bool withSources) {
+    ojson page;
+    page["path"] = p.path;
+    ojson diagnostics = ojson::array();
+    for (const auto& d : p.diagnostics) diagnostics.push_back(diagnostic_json(d));
+    page["diagnostics"] = diagnostics;
+    ojson examples = ojson::array();
+    for (const auto& ex : p.examples) {
+        ojson e;
+        e["kind"] = ex.kind == DocExample::Kind::Request ? "request" : "response";
+        e["line"] = ex.line;
+        e["method"] = ex.method.empty() ? ojson() : ojson(ex.method);
+        e["path"] = ex.path.empty() ? ojson() : ojson(ex.path);
+        e["status"] = ex.status ? ojson(ex.status) : ojson();
+        e["operation"] = ex.operation.empty() ? ojson() : ojson(ex.operation);
+        e["type"] = ex.type.empty() ? ojson() : ojson(ex.type);
+        e["modelSource"] = ex.modelSource.empty() ? ojson() : ojson(ex.modelSource);
+        ojson list = ojson::array();
+        for (const auto& d : ex.diagnostics) list.push_back(diagnostic_json(d));
+        e["diagnostics"] = list;
+        if (withSources) {
+            e["url"] = ex.url;
+            e["body"] = ex.body;
+        }
+        examples.push_back(e);
+    }
+    page["examples"] = examples;
+    return page;
+}
+
+}  // namespace
+
 std::string lint_json(const std::vector<LintedPage>& pages) {
     ojson list = ojson::array();
-    for (const auto& p : pages) {
-        ojson page;
-        page["path"] = p.path;
-        ojson diagnostics = ojson::array();
-        for (const auto& d : p.diagnostics) diagnostics.push_back(diagnostic_json(d));
-        page["diagnostics"] = diagnostics;
-        ojson examples = ojson::array();
-        for (const auto& ex : p.examples) {
-            ojson e;
-            e["kind"] = ex.kind == DocExample::Kind::Request ? "request" : "response";
-            e["line"] = ex.line;
-            e["method"] = ex.method.empty() ? ojson() : ojson(ex.method);
-            e["path"] = ex.path.empty() ? ojson() : ojson(ex.path);
-            e["status"] = ex.status ? ojson(ex.status) : ojson();
-            e["operation"] = ex.operation.empty() ? ojson() : ojson(ex.operation);
-            e["type"] = ex.type.empty() ? ojson() : ojson(ex.type);
-            e["modelSource"] = ex.modelSource.empty() ? ojson() : ojson(ex.modelSource);
-            ojson list2 = ojson::array();
-            for (const auto& d : ex.diagnostics) list2.push_back(diagnostic_json(d));
-            e["diagnostics"] = list2;
-            examples.push_back(e);
-        }
-        page["examples"] = examples;
-        list.push_back(page);
-    }
+    for (const auto& p : pages) list.push_back(page_json(p, false));
     return ojson{{"pages", list}}.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string lint_page_json(const LintedPage& page) {
+    return page_json(page, true).dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
 std::string lint_sarif(const std::vector<LintedPage>& pages) {

@@ -14,8 +14,9 @@ namespace gpb {
 struct LintedExample {
     DocExample::Kind kind = DocExample::Kind::Request;
     uint32_t line = 0;
-    std::string method, path;
+    std::string method, url, path;
     int status = 0;
+    std::string body;
     std::string operation;    // empty when none
     std::string type;         // the type the body was checked against; empty when not checked
     std::string modelSource;  // "catalog", "page" or empty
@@ -35,6 +36,8 @@ struct LintedPage {
 LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::string& path);
 
 std::string lint_json(const std::vector<LintedPage>& pages);
+// One page for the browser: lint_json's page object, with each example's url and body as well.
+std::string lint_page_json(const LintedPage& page);
 std::string lint_sarif(const std::vector<LintedPage>& pages);
 
 }  // namespace gpb

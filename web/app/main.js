@@ -5,6 +5,7 @@ import { renderForm } from './form.js';
 import { SNIPPETS } from './snippets.js';
 import { encodeShare, decodeShare, saveDraft, loadDraft } from './state.js';
 import { el } from './dom.js';
+import { setupDocsMode } from './docs.js';
 
 const $ = (id) => document.getElementById(id);
 const query = new URLSearchParams(location.search);
@@ -287,6 +288,24 @@ function wireActions() {
   $('share').addEventListener('click', () => copy(shareLink(), 'Share link copied. The body travels in the link\'s #fragment, which browsers do not send to servers.'));
 }
 
+// ---- modes ---------------------------------------------------------------------------------
+
+function showMode(mode) {
+  $('app').hidden = mode !== 'build';
+  $('docs-mode').hidden = mode !== 'docs';
+  $('mode-build').setAttribute('aria-pressed', String(mode === 'build'));
+  $('mode-docs').setAttribute('aria-pressed', String(mode === 'docs'));
+}
+
+// A request example from a docs page, opened in the builder with its path parameters.
+function openInBuilder(example) {
+  showMode('build');
+  const parsed = gpb.parseRequest(`${example.method} ${example.url}\n\n${example.body}`);
+  state.params = Object.fromEntries(Object.entries(parsed.parameters).filter(([, v]) => v));
+  selectOperation(example.operation, { body: example.body });
+  editor.focus();
+}
+
 // ---- start ---------------------------------------------------------------------------------
 
 async function start() {
@@ -313,6 +332,9 @@ async function start() {
   const requested = query.get('op');
   if (requested && ids.has(requested)) op = requested;
   selectOperation(op, { body: initial && initial.op === op ? initial.body : undefined });
+  setupDocsMode({ gpb, openInBuilder });
+  $('mode-build').addEventListener('click', () => showMode('build'));
+  $('mode-docs').addEventListener('click', () => showMode('docs'));
   $('app').setAttribute('aria-busy', 'false');
   document.body.dataset.ready = 'true';
 }

@@ -4,6 +4,7 @@
 import { wrapCore } from '../gpb-api.js';
 import { renderForm } from '../app/form.js';
 import { el } from '../app/dom.js';
+import { offsetOf } from '../app/positions.js';
 
 const STYLE = `
 :host { display: block; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
@@ -34,16 +35,6 @@ input[type=text], select { max-width: 100%; }
 let corePromise = null;
 const core = () => (corePromise ??= createGpbCore({}).then(wrapCore));
 let instances = 0;
-
-function offsetOf(text, line, column) {
-  let offset = 0;
-  for (let current = 1; current < line; current += 1) {
-    const next = text.slice(offset).search(/\r\n|\r|\n/);
-    if (next < 0) return text.length;
-    offset += next + (text.startsWith('\r\n', offset + next) ? 2 : 1);
-  }
-  return Math.min(offset + column - 1, text.length);
-}
 
 class GpbBuilder extends HTMLElement {
   static get observedAttributes() { return ['operation', 'value']; }
