@@ -122,6 +122,17 @@ test('parseRequest() selects the operation and never returns a real token', () =
   assert.equal(JSON.stringify(parsed).includes('secret'), false);
 });
 
+test('lintPage() gives each example with its findings in page lines', () => {
+  const page = gpb.lintPage(readFileSync(join(shared, 'seeds', '004_70f29e99f84360ef.txt'), 'utf8'), { path: 'seed-004' });
+  assert.equal(page.path, 'seed-004');
+  assert.equal(page.examples.length, 2);
+  const [request, response] = page.examples;
+  assert.equal(request.operation, 'incidentTask.update');
+  assert.equal(request.url, 'https://graph.microsoft.com/beta/security/incidentTasks/213213');
+  assert.equal(request.body, '{\n"status": "completed"\n}');
+  assert.deepEqual(response.diagnostics.map((d) => [d.code, d.line, d.column]), [['enum-value', 53, 11]]);
+});
+
 test('errors are raised as GpbError with a stable code', () => {
   assert.throws(() => gpb.describe('nope.update'), (e) => e instanceof GpbError && e.code === 'unknown-operation');
   assert.throws(() => gpb.validate('nope.update', '{}'), GpbError);
