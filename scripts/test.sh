@@ -14,4 +14,6 @@ echo "== node: the JS API of build/site/gpb.js, byte-identical with the native c
 node --test --test-timeout=120000 tests/node/
 echo "== browser: the served page and <gpb-builder> in headless Chromium"
 node --test --test-timeout=120000 --test-concurrency=1 tests/browser/
+echo "== bench --quick: the benchmark still runs (figures are not asserted)"
+./scripts/bench.sh --quick --json > build/test-output/bench-quick.json
 echo "All test suites passed. Screenshots: build/test-output/screenshots/"

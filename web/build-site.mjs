@@ -1,6 +1,6 @@
 // Bundles web/ into the static site with esbuild: node web/build-site.mjs --site DIR --embedded-core FILE
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -8,13 +8,15 @@ const option = (name) => args[args.indexOf(name) + 1];
 const site = option('--site');
 const embeddedCore = option('--embedded-core');
 mkdirSync(site, { recursive: true });
+for (const old of readdirSync(site).filter((f) => f.startsWith('chunk-'))) rmSync(join(site, old));
 
 const common = { bundle: true, minify: true, legalComments: 'none', target: 'es2020', logLevel: 'warning' };
 
 await build({ ...common, entryPoints: ['web/gpb.js'], format: 'esm', outfile: join(site, 'gpb.js'),
   external: ['./gpb-core.js'], minify: false });
-await build({ ...common, entryPoints: ['web/app/main.js'], format: 'esm', outfile: join(site, 'app.js'),
-  external: ['./gpb.js'] });
+// The page's code splits: app.js first, CodeMirror in a chunk loaded after the first diagnostics.
+await build({ ...common, entryPoints: { app: 'web/app/main.js' }, format: 'esm', outdir: site, splitting: true,
+  chunkNames: 'chunk-[hash]', external: ['./gpb.js'] });
 const element = await build({ ...common, entryPoints: ['web/element/gpb-element.js'], format: 'iife', write: false });
 
 // One classic script: the core, its wasm as base64, then the element, inside one function scope

@@ -9,18 +9,25 @@ set(GPB_WASM_FLAGS
   -sTOTAL_STACK=1048576
   -sMODULARIZE=1
   -sFILESYSTEM=0
-  -fexceptions
   --bind)
 
+# The site's core is built without C++ exceptions: the core never throws, and with Emscripten's JS
+# exception support every call that might throw goes through a JS trampoline (many times slower).
+# The test build keeps exceptions for Catch2.
+add_library(gpb_core_web STATIC ${GPB_CORE_SOURCES})
+target_include_directories(gpb_core_web PUBLIC "${CMAKE_SOURCE_DIR}/wasm/core")
+target_include_directories(gpb_core_web SYSTEM PUBLIC "${GPB_INCLUDE_SHIM}")
+target_compile_options(gpb_core_web PRIVATE -fno-exceptions)
+
 add_executable(gpb_core_module wasm/bindings/bindings.cpp)
-target_link_libraries(gpb_core_module PRIVATE gpb_core)
+target_link_libraries(gpb_core_module PRIVATE gpb_core_web)
 target_link_options(gpb_core_module PRIVATE ${GPB_WASM_FLAGS}
   -sEXPORT_ES6=1 -sENVIRONMENT=web,worker -sEXPORT_NAME=createGpbCore)
 set_target_properties(gpb_core_module PROPERTIES OUTPUT_NAME gpb-core SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${GPB_SITE_DIR}")
 
 add_executable(gpb_core_embedded wasm/bindings/bindings.cpp)
-target_link_libraries(gpb_core_embedded PRIVATE gpb_core)
+target_link_libraries(gpb_core_embedded PRIVATE gpb_core_web)
 target_link_options(gpb_core_embedded PRIVATE ${GPB_WASM_FLAGS}
   -sENVIRONMENT=web -sEXPORT_NAME=createGpbEmbeddedCore)
 set_target_properties(gpb_core_embedded PROPERTIES OUTPUT_NAME gpb-core-embedded SUFFIX ".js"

@@ -45,15 +45,18 @@ int usage_error(const std::string& message) {
 }
 
 bool read_input(const Options& options, std::string& text, std::string& displayName) {
+    std::ostringstream contents;
     if (!options.fileGiven || options.file == "-") {
         displayName = "<stdin>";
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        contents << std::cin.rdbuf();
+        text = contents.str();
         return !std::cin.bad();
     }
     displayName = options.file;
     std::ifstream in(options.file, std::ios::binary);
     if (!in) return false;
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.peek() != std::ifstream::traits_type::eof()) contents << in.rdbuf();
+    text = contents.str();
     return !in.bad();
 }
 

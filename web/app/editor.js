@@ -39,6 +39,7 @@ const theme = EditorView.theme({
 export function createEditor(host, { text = '', onChange, label = 'JSON body' } = {}) {
   let silent = false;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  root.replaceChildren();
   const view = new EditorView({
     parent: root,
     root,

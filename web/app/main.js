@@ -1,6 +1,6 @@
 // The builder page: operation picker, generated form, JSON editor, live diagnostics and previews.
 import { loadGpb } from './gpb.js';
-import { createEditor } from './editor.js';
+import { createPlainEditor } from './plain-editor.js';
 import { renderForm } from './form.js';
 import { SNIPPETS } from './snippets.js';
 import { encodeShare, decodeShare, saveDraft, loadDraft } from './state.js';
@@ -170,6 +170,7 @@ function refresh({ focusId } = {}) {
   const result = gpb.validate(state.op, text);
   state.diagnostics = result.diagnostics;
   renderDiagnostics(result.diagnostics);
+  if (!performance.getEntriesByName('gpb-first-diagnostics').length) performance.mark('gpb-first-diagnostics');
   editor.setDiagnostics(result.diagnostics, applyFix);
   try {
     state.value = JSON.parse(text);
@@ -312,15 +313,16 @@ async function start() {
   if (embedded) document.body.classList.add('embed');
   try {
     gpb = await loadGpb();
+    performance.mark('gpb-core-ready');
   } catch (error) {
     notice(`The checker could not start: ${error.message}`, 'error');
     return;
   }
   renderPicker();
-  editor = createEditor($('body-editor'), {
-    onChange: (text) => scheduleRefresh(text.length > 200000 ? 400 : text.length > 20000 ? 150 : 60),
-  });
+  const onChange = (text) => scheduleRefresh(text.length > 200000 ? 400 : text.length > 20000 ? 150 : 60);
+  editor = createPlainEditor($('body-editor'), { onChange });
   wireActions();
+  performance.mark('gpb-editor-ready');
 
   const ids = new Set(gpb.operations().map((o) => o.id));
   const shared = decodeShare(location.hash);
@@ -336,6 +338,11 @@ async function start() {
   $('mode-build').addEventListener('click', () => showMode('build'));
   $('mode-docs').addEventListener('click', () => showMode('docs'));
   $('app').setAttribute('aria-busy', 'false');
+  // The full editor loads after the first diagnostics are on screen, and takes over the text.
+  const { createEditor } = await import('./editor.js');
+  const text = editor.getText();
+  editor = createEditor($('body-editor'), { text, onChange });
+  editor.setDiagnostics(state.diagnostics, applyFix);
   document.body.dataset.ready = 'true';
 }
 

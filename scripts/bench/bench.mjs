@@ -1,0 +1,207 @@
+// Benchmarks: node scripts/bench/bench.mjs [--json] [--quick]. Ratios are measured side by side in
+// one run on the same text, because these machines are noisy.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { launch, openPage, typeInEditor, shared, site, root } from '../../tests/browser/harness.mjs';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const quick = args.includes('--quick');
+const OP = 'securityConfigurationTask.create';
+const benchDir = join(root, 'build', 'bench');
+const log = (...parts) => { if (!asJson) console.error(...parts); };
+
+// ---- the bodies ----------------------------------------------------------------------------
+const seed = readFileSync(join(shared, 'seeds', '001_ec43082713dfce17.txt'), 'utf8');
+const seedLines = seed.split(/\r?\n/);
+const bodyStart = seedLines.indexOf('{');
+const small = `${seedLines.slice(bodyStart, seedLines.indexOf('}', bodyStart) + 1).join('\n')}\n`;
+const largeValue = JSON.parse(small);
+const entries = quick ? 1600 : 16000;
+largeValue.intendedSettings = Array.from({ length: entries }, (_, i) => ({ '@odata.type': '#microsoft.graph.keyValuePair', name: `setting${i}`, value: `value of setting number ${i}` }));
+const large = JSON.stringify(largeValue, null, 2);
+log(`bodies: small ${small.length} bytes, large ${large.length} bytes`);
+
+const { loadGpb } = await import(join(site, 'gpb.js'));
+const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+const { requestSchema } = await import('./schema.mjs');
+const schema = requestSchema(gpb.describe(OP));
+
+// ---- 1. validate vs JSON.parse + ajv in Chromium -------------------------------------------
+rmSync(benchDir, { recursive: true, force: true });
+mkdirSync(benchDir, { recursive: true });
+for (const file of readdirSync(site)) copyFileSync(join(site, file), join(benchDir, file));
+writeFileSync(join(benchDir, 'bench-entry.js'), `
+import Ajv from 'ajv';
+export function makeAjv(schema) { return new Ajv({ allErrors: true, strict: false }).compile(schema); }
+`);
+await build({ entryPoints: [join(benchDir, 'bench-entry.js')], bundle: true, format: 'esm', outfile: join(benchDir, 'bench-ajv.js'), logLevel: 'error', nodePaths: [join(root, 'node_modules')] });
+writeFileSync(join(benchDir, 'bench.html'), '<!doctype html><title>bench</title><body></body>');
+
+const benchServer = await (async () => {
+  const { spawn } = await import('node:child_process');
+  const port = 18000 + Math.floor(Math.random() * 2000);
+  const child = spawn(process.execPath, [join(root, 'scripts', 'static-server.mjs'), benchDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ready) => child.stdout.once('data', ready));
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+})();
+const browser = await launch();
+const results = {};
+try {
+  const { page } = await openPage(browser, `${benchServer.origin}/bench.html`, { app: false });
+  const timing = await page.evaluate(async ({ op, small, large, schema, rounds }) => {
+    const { loadGpb } = await import('./gpb.js');
+    const { makeAjv } = await import('./bench-ajv.js');
+    const gpb = await loadGpb();
+    const validateSchema = makeAjv(schema);
+    const time = (fn, minMs) => {
+      for (let i = 0; i < 3; i += 1) fn();
+      let n = 0;
+      const start = performance.now();
+      let now = start;
+      while (now - start < minMs) { fn(); n += 1; now = performance.now(); }
+      return (now - start) / n;
+    };
+    const out = {};
+    for (const [name, text] of [['small', small], ['large', large]]) {
+      const minMs = name === 'small' ? rounds : rounds * 4;
+      // Alternate the two contenders so that both see the same machine state.
+      let gpbMs = 0, ajvMs = 0;
+      for (let r = 0; r < 3; r += 1) {
+        gpbMs += time(() => gpb.validate(op, text), minMs / 3);
+        ajvMs += time(() => validateSchema(JSON.parse(text)), minMs / 3);
+      }
+      out[name] = { gpbMs: gpbMs / 3, ajvMs: ajvMs / 3, bytes: new TextEncoder().encode(text).length };
+    }
+    return out;
+  }, { op: OP, small, large, schema, rounds: quick ? 150 : 1500 });
+  results.validate_small_ratio = timing.small.gpbMs / timing.small.ajvMs;
+  results.validate_large_ratio = timing.large.gpbMs / timing.large.ajvMs;
+  results.validate_small_ms = timing.small.gpbMs;
+  results.validate_large_ms = timing.large.gpbMs;
+  results.ajv_small_ms = timing.small.ajvMs;
+  results.ajv_large_ms = timing.large.ajvMs;
+  results.validate_large_mbps = timing.large.bytes / 1e6 / (timing.large.gpbMs / 1000);
+  results.ajv_large_mbps = timing.large.bytes / 1e6 / (timing.large.ajvMs / 1000);
+
+  // ---- 4. cold start: navigation start -> first diagnostics rendered --------------------------
+  const loads = [];
+  for (let i = 0; i < (quick ? 3 : 10); i += 1) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`${benchServer.origin}/index.html`);
+    await p.waitForFunction(() => performance.getEntriesByName('gpb-first-diagnostics').length > 0);
+    loads.push(await p.evaluate(() => performance.getEntriesByName('gpb-first-diagnostics')[0].startTime));
+    await context.close();
+  }
+  loads.sort((a, b) => a - b);
+  results.cold_start_ms = loads[Math.floor(loads.length / 2)];
+
+  // ---- 5. typing with the large body loaded: the longest main-thread task ----------------------
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await p.goto(`${benchServer.origin}/index.html`);
+  await p.waitForSelector('body[data-ready=true]');
+  await p.selectOption('#operation', OP);
+  await typeInEditor(p, large);
+  await p.waitForTimeout(1500);
+  await p.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  await p.locator('#body-editor .cm-content').click();
+  await p.keyboard.press('Control+Home');
+  await p.keyboard.press('ArrowDown');
+  await p.keyboard.press('End');
+  for (const ch of ' "x"') { await p.keyboard.type(ch); await p.waitForTimeout(40); }
+  await p.waitForTimeout(1500);
+  const tasks = await p.evaluate(() => window.longTasks);
+  results.max_long_task_ms = tasks.length ? Math.max(...tasks) : 0;
+  await context.close();
+} finally {
+  await browser.close();
+  benchServer.stop();
+}
+
+// ---- 2. native throughput and the wasm-to-native ratio -------------------------------------
+const gpbCommand = join(root, 'build', 'native', 'gpb');
+const largeFile = join(benchDir, 'large.json');
+writeFileSync(largeFile, large);
+const runs = quick ? 3 : 15;
+// End to end: the gpb command on the large body (process start, reading, checking, printing).
+let commandMs = Infinity;
+for (let i = 0; i < runs; i += 1) {
+  const start = process.hrtime.bigint();
+  try { execFileSync(gpbCommand, ['check', '--op', OP, '--format', 'json', largeFile], { stdio: 'ignore' }); } catch { /* exit 1 is fine */ }
+  commandMs = Math.min(commandMs, Number(process.hrtime.bigint() - start) / 1e6);
+}
+results.native_command_mbps = Buffer.byteLength(large) / 1e6 / (commandMs / 1000);
+// In-process, native and wasm (node) side by side on the same text.
+const nativeMs = Number(execFileSync(join(root, 'build', 'native', 'native_validate'), [OP, largeFile, String(runs)]).toString());
+results.native_check_mbps = Buffer.byteLength(large) / 1e6 / (nativeMs / 1000);
+let wasmMs = Infinity;
+for (let i = 0; i < runs; i += 1) {
+  const start = process.hrtime.bigint();
+  gpb.validate(OP, large);
+  wasmMs = Math.min(wasmMs, Number(process.hrtime.bigint() - start) / 1e6);
+}
+results.wasm_to_native_ratio = wasmMs / nativeMs;
+
+const pagesDir = join(benchDir, 'pages');
+mkdirSync(pagesDir, { recursive: true });
+const seeds = readdirSync(join(shared, 'seeds')).filter((f) => f.endsWith('.txt'));
+const pageCount = quick ? 200 : 1000;
+const pages = [];
+for (let i = 0; i < pageCount; i += 1) {
+  const target = join(pagesDir, `page${i}.txt`);
+  copyFileSync(join(shared, 'seeds', seeds[i % seeds.length]), target);
+  pages.push(target);
+}
+let lintMs = Infinity;
+for (let i = 0; i < (quick ? 2 : 5); i += 1) {
+  const start = process.hrtime.bigint();
+  try { execFileSync(gpbCommand, ['lint', ...pages], { stdio: 'ignore' }); } catch { /* findings exit 1 */ }
+  lintMs = Math.min(lintMs, Number(process.hrtime.bigint() - start) / 1e6);
+}
+results.lint_pages_per_s = pageCount / (lintMs / 1000);
+
+// ---- 3. what the page sends, gzipped --------------------------------------------------------
+const pageFiles = ['index.html', 'style.css', 'app.js', 'gpb.js', 'gpb-core.js', 'gpb-core.wasm',
+  ...readdirSync(site).filter((f) => f.startsWith('chunk-'))];
+results.site_files_gzip = Object.fromEntries(pageFiles.map((f) => [f, gzipSync(readFileSync(join(site, f)), { level: 9 }).length]));
+results.site_gzip_bytes = Object.values(results.site_files_gzip).reduce((a, b) => a + b, 0);
+
+// ---- 6. memory: 100 000 validations in one module instance ---------------------------------
+const { default: createGpbCore } = await import(join(site, 'gpb-core.js'));
+const core = await createGpbCore({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+const total = quick ? 20000 : 100000;
+let heapAfterWarmup = 0;
+for (let i = 0; i < total; i += 1) {
+  core.validate(OP, small, false);
+  if (i === 999) heapAfterWarmup = core.HEAP8.buffer.byteLength;
+}
+results.heap_growth_bytes = core.HEAP8.buffer.byteLength - heapAfterWarmup;
+results.quick = quick;
+
+if (asJson) {
+  console.log(JSON.stringify(results));
+} else {
+  const fmt = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v));
+  const rows = [
+    ['validate small / (JSON.parse + ajv)', fmt(results.validate_small_ratio), '<= 1', `${fmt(results.validate_small_ms)} ms vs ${fmt(results.ajv_small_ms)} ms`],
+    ['validate large / (JSON.parse + ajv)', fmt(results.validate_large_ratio), '<= 1', `${fmt(results.validate_large_ms)} ms vs ${fmt(results.ajv_large_ms)} ms`],
+    ['validate large, MB/s (wasm, Chromium)', fmt(results.validate_large_mbps), '', `ajv ${fmt(results.ajv_large_mbps)} MB/s`],
+    ['native validate, MB/s (in-process)', fmt(results.native_check_mbps), '', `gpb check end to end: ${fmt(results.native_command_mbps)} MB/s`],
+    ['wasm (node) / native time, same text', fmt(results.wasm_to_native_ratio), '', ''],
+    ['native gpb lint, pages/s', fmt(results.lint_pages_per_s), '>= 1000', ''],
+    ['page size gzipped, bytes', fmt(results.site_gzip_bytes), '<= 153600', Object.entries(results.site_files_gzip).map(([f, b]) => `${f} ${b}`).join(', ')],
+    ['cold start to first diagnostics, ms (median)', fmt(results.cold_start_ms), '<= 150', ''],
+    ['longest task while typing (large body), ms', fmt(results.max_long_task_ms), '<= 50', ''],
+    ['heap growth after 1000 validations, bytes', fmt(results.heap_growth_bytes), '0', `${total} validations`],
+  ];
+  for (const [name, value, target, note] of rows) console.log(`${name.padEnd(46)} ${value.padStart(10)}  ${target.padEnd(9)} ${note}`);
+}
