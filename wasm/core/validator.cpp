@@ -537,7 +537,7 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     Validator(catalog, operation, direction, result.document, result.diagnostics).check_body();
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.begin < b.begin; });
-    SourceLocator(text).locate(result.diagnostics);
+    if (!result.diagnostics.empty()) SourceLocator(text).locate(result.diagnostics);  // a line index only when needed
     return result;
 }
 
