@@ -8,6 +8,10 @@ export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 
 echo "== native: core tests and the gpb command"
 ctest --preset native
+echo "== sanitizers: the native suite and the gpb command under ASan and UBSan"
+cmake --preset sanitize >/dev/null
+cmake --build --preset sanitize -j "$(nproc 2>/dev/null || echo 2)" --target gpb_tests gpb >/dev/null
+ctest --preset sanitize
 echo "== wasm: the same core tests under node"
 ctest --preset wasm
 echo "== node: the JS API of build/site/gpb.js, byte-identical with the native command"

@@ -77,7 +77,8 @@ TEST_CASE("bad input gives a diagnostic and never crashes") {
         CHECK(has_code(r, "json-syntax"));
         auto inString = test::check("incidentTask.update", std::string("{\"status\": \"op\0en\"}", 19));
         CHECK(has_code(inString, "json-syntax"));
-        auto trailing = test::check("incidentTask.update", std::string("{\"status\": \"open\"}\0{\"x\": 1}", 29));
+        static const char kTrailing[] = "{\"status\": \"open\"}\0{\"x\": 1}";
+        auto trailing = test::check("incidentTask.update", std::string(kTrailing, sizeof kTrailing - 1));
         REQUIRE(trailing.diagnostics.size() == 1);
         CHECK(trailing.diagnostics[0].code == "json-syntax");
         CHECK(trailing.diagnostics[0].column == 19);
