@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make g++ emscripten nlohmann-json3-dev catch2 chromium nodejs)
+packages=(cmake make g++ emscripten nlohmann-json3-dev catch2 chromium nodejs curl)
 missing=()
 for package in "${packages[@]}"; do
   # nodejs may come from outside Debian; a working node and npm are enough.
@@ -18,6 +18,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || as_root=(sudo)
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The snippet tests run the generated Python against a local echo server.
+if ! python3 -c 'import requests' 2>/dev/null && ! /usr/bin/python3 -c 'import requests' 2>/dev/null; then
+  echo "setup: installing python3-requests"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3 python3-requests >/dev/null
 fi
 
 # npm dev dependencies (browser and JS tests), from the committed lockfile.

@@ -313,6 +313,41 @@ test('check a docs page: each example with its findings in page lines; open one 
   await context.close();
 });
 
+test('hostile property names and values are shown as text everywhere; none of their script runs', async () => {
+  const hostile = {
+    '<img src=x onerror="window.__pwned=1">': '<script>window.__pwned=2</script>',
+    actionReason: 'javascript:window.__pwned=3 \u202egnp.exe',
+    name: '<svg onload="window.__pwned=4">',
+    status: '<b onmouseover="window.__pwned=5">NotStarted</b>',
+  };
+  const body = JSON.stringify(hostile, null, 2);
+  const link = `/#s=${Buffer.from(JSON.stringify({ v: 1, op: 'securityAction.update', params: { securityActionId: '<i>x</i>' }, body })).toString('base64url')}`;
+  const { page, context } = await open('hostile', link);
+  assert.equal(await editorText(page), body);
+  for (const tab of ['request', 'response', 'curl', 'powershell', 'javascript', 'python', 'http']) {
+    await page.click(`#tab-${tab}`);
+    await page.waitForTimeout(50);
+  }
+  await page.click('#diagnostic-0');
+  const builderText = await page.evaluate(() => document.getElementById('app').innerText);
+  assert.ok(builderText.includes('<img src=x onerror="window.__pwned=1">'), 'the name shows as text in the builder');
+  await page.click('#mode-docs');
+  await page.fill('#docs-text', `# Update securityAction\n\n## HTTP request\n\nPATCH /security/securityActions/{id}\n\n## Example\n\nPATCH https://graph.microsoft.com/beta/security/securityActions/<img src=x onerror=window.__pwned=6>\nContent-Type: application/json\n\n${body}\n`);
+  await page.waitForTimeout(400);
+  const report = await page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+    return {
+      pwned: window.__pwned ?? null,
+      injected: roots.reduce((n, r) => n + r.querySelectorAll('img, svg, script:not([src]), b, i').length, 0),
+      text: document.body.innerText,
+    };
+  });
+  assert.equal(report.pwned, null);
+  assert.equal(report.injected, 0);
+  assert.ok(report.text.includes('onerror=window.__pwned=6'), 'the docs page mode shows the hostile URL as text');
+  await context.close();
+});
+
 test('axe-core finds no serious or critical violation, in light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const { page, context } = await open(`axe-${colorScheme}`, '/', { contextOptions: { bypassCSP: true, colorScheme } });
