@@ -12,6 +12,8 @@ echo "== sanitizers: the native suite and the gpb command under ASan and UBSan"
 cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize -j "$(nproc 2>/dev/null || echo 2)" --target gpb_tests gpb >/dev/null
 ctest --preset sanitize
+echo "== fuzz: each libFuzzer target for a short run"
+./scripts/fuzz.sh "${GPB_FUZZ_SECONDS:-10}"
 echo "== wasm: the same core tests under node"
 ctest --preset wasm
 echo "== node: the JS API of build/site/gpb.js, byte-identical with the native command"

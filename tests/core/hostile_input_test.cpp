@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "api.hpp"
+#include "doc_lint.hpp"
 #include "support.hpp"
 
 namespace {
@@ -131,4 +133,23 @@ TEST_CASE("bad input gives a diagnostic and never crashes") {
         auto r = test::check("incidentTask.update", "{\"__proto__\": {}, \"constructor\": 1, \"status\": \"open\"}");
         CHECK(test::findings(r) == std::set<test::Finding>{{"unknown-property", "/__proto__"}, {"unknown-property", "/constructor"}});
     }
+}
+
+// Inputs the fuzzers found a problem with; each must now give a result.
+TEST_CASE("fuzzer findings stay fixed") {
+    std::string dir = std::string(GPB_SOURCE_DIR) + "/tests/fixtures/fuzz";
+    size_t seen = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::string name = entry.path().filename().string();
+        std::string text = test::read_file(entry.path().string());
+        CAPTURE(name);
+        gpb::LintedPage page = gpb::lint_page(gpb::Catalog::builtin(), text, name);
+        CHECK_FALSE(gpb::lint_json({page}).empty());
+        for (const auto& op : gpb::Catalog::builtin().operations()) {
+            CHECK_FALSE(gpb::api::validate(op->id, text, false).empty());
+            CHECK_FALSE(gpb::api::response(op->id, text).empty());
+        }
+        ++seen;
+    }
+    CHECK(seen >= 1);
 }

@@ -58,6 +58,7 @@ UrlParts split_url(const std::string& url) {
     }
     size_t query = rest.find_first_of("?#");
     if (query != std::string::npos) rest = rest.substr(0, query);
+    if (rest.empty() || rest[0] != '/') rest.insert(0, "/");  // "" or "path" without its slash
     size_t second = rest.find('/', 1);
     std::string first = rest.substr(1, second == std::string::npos ? std::string::npos : second - 1);
     if (first == "beta" || first == "v1.0") {
@@ -258,7 +259,7 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
     const Catalog* models = &catalog;
     if (!documented && documentedLine && !page.properties.empty() && !page.title.empty()) {
         ojson derived = derive_model(catalog, page, *documentedLine);
-        out.derivedModel = derived.dump(2);
+        out.derivedModel = derived.dump(2, ' ', false, ojson::error_handler_t::replace);  // page text may not be UTF-8
         std::vector<std::string_view> sources = embedded_catalog_sources();
         sources.push_back(out.derivedModel);
         pageCatalog.load(sources);

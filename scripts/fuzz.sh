@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# libFuzzer (clang, ASan, UBSan) over the core's entry points: scripts/fuzz.sh [seconds per target].
+# Corpora start from the fixtures, the seeds and the JSON conformance suite; a crash leaves its input
+# in build/fuzz/ and fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-10}"
+shared="${GPB_SHARED_DIR:-../shared}"
+out=build/fuzz
+[ -f build/native/generated/catalog_data.cpp ] || { cmake --preset native >/dev/null; cmake --build --preset native >/dev/null; }
+mkdir -p "$out/objects"
+
+flags=(-std=c++17 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+       -Iwasm/core -isystem build/native/include-shim)
+objects=()
+for source in wasm/core/*.cpp build/native/generated/catalog_data.cpp; do
+  object="$out/objects/$(basename "$source" .cpp).o"
+  if [ ! -f "$object" ] || [ "$source" -nt "$object" ]; then
+    clang++ "${flags[@]}" -fsanitize=fuzzer-no-link -c "$source" -o "$object"
+  fi
+  objects+=("$object")
+done
+
+seed_corpus() {  # target, then files to copy in
+  local dir="$out/corpus-$1"
+  shift
+  mkdir -p "$dir"
+  [ -n "$(ls -A "$dir")" ] || cp "$@" "$dir"/ 2>/dev/null || true
+}
+mkdir -p "$out/seed-bodies"
+for page in "$shared"/seeds/*.txt; do
+  awk -v base="$out/seed-bodies/$(basename "$page" .txt)" '/^\{$/{f=1; n++} f{print > (base "-" n ".json")} /^\}$/{f=0}' "$page"
+done
+seed_corpus validate "$out"/seed-bodies/* "$shared"/conformance/JSONTestSuite/test_parsing/y_*
+seed_corpus builders "$out"/seed-bodies/*
+seed_corpus docpage "$shared"/seeds/*.txt tests/fixtures/pages/*
+seed_corpus request "$shared"/seeds/*.txt
+
+status=0
+for target in validate builders docpage request; do
+  clang++ "${flags[@]}" -fsanitize=fuzzer "tests/fuzz/fuzz_$target.cpp" "${objects[@]}" -o "$out/fuzz_$target"
+  echo "== fuzz_$target for ${seconds}s"
+  if ! "$out/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="$out/crash-$target-" -print_final_stats=1 "$out/corpus-$target" 2>"$out/fuzz_$target.log"; then
+    echo "fuzz_$target found a problem; see $out/fuzz_$target.log and $out/crash-$target-*"
+    tail -30 "$out/fuzz_$target.log"
+    status=1
+  fi
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb|cov:" "$out/fuzz_$target.log" | tail -3 || true
+done
+exit "$status"
