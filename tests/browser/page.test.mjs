@@ -215,8 +215,9 @@ test('a reload keeps the draft, per operation', async () => {
   assert.equal(await editorText(page), '{"name": "draft two"}');
   await page.selectOption('#operation', 'incidentTask.update');
   assert.equal(await editorText(page), '{"status": "failed"}');
-  const storage = await page.evaluate(() => Object.keys(localStorage));
-  assert.deepEqual(storage, ['gpb-draft-v1']);
+  const storage = await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie]);
+  assert.deepEqual(storage, [['gpb-draft-v1'], [], '']);
+  assert.deepEqual(await context.cookies(), []);
   await context.close();
 });
 

@@ -148,6 +148,19 @@ test('hostile input gives diagnostics and the module keeps answering', () => {
   assert.equal(gpb.validate('incidentTask.update', '{"status": "open"}').valid, true);
 });
 
+test('a 20 MB body and a million keys give a limit diagnostic; the heap does not keep growing', () => {
+  const heap = () => core.HEAP8.buffer.byteLength;
+  const big = `{"description": "${'x'.repeat(20 * 1024 * 1024)}"}`;
+  assert.deepEqual(gpb.validate('incidentTask.update', big).diagnostics.map((d) => d.code), ['limit']);
+  const keys = `{${Array.from({ length: 1000000 }, (_, i) => `"k${i}":0`).join(',')}}`;
+  assert.deepEqual(gpb.validate('securityAction.update', keys).diagnostics.map((d) => d.code), ['limit']);
+  for (let i = 0; i < 1000; i += 1) core.validate('securityAction.update', '{"status": "String"}', false);
+  const before = heap();
+  for (let i = 0; i < 5000; i += 1) core.validate('securityAction.update', '{"status": "String"}', false);
+  assert.equal(heap(), before);
+  assert.equal(gpb.validate('incidentTask.update', '{"status": "open"}').valid, true);
+});
+
 // Fixtures: every seed body in both directions, the examples, and some bad input.
 function fixtures() {
   const list = [];

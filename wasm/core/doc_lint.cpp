@@ -441,7 +441,7 @@ std::string lint_sarif(const std::vector<LintedPage>& pages) {
     for (const auto& r : rules) ruleList.push_back({{"id", r}});
     ojson sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                    {"version", "2.1.0"},
-                   {"runs", {{{"tool", {{"driver", {{"name", "gpb"}, {"informationUri", "https://github.com/"}, {"rules", ruleList}}}}},
+                   {"runs", {{{"tool", {{"driver", {{"name", "gpb"}, {"fullName", "Graph Payload Builder"}, {"rules", ruleList}}}}},
                               {"columnKind", "utf16CodeUnits"},
                               {"results", results}}}}};
     return sarif.dump(2, ' ', false, ojson::error_handler_t::replace);
