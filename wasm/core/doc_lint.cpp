@@ -358,24 +358,6 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
 
 namespace {
 
-ojson diagnostic_json(const Diagnostic& d) {
-    ojson item;
-    item["severity"] = severity_name(d.severity);
-    item["code"] = d.code;
-    item["pointer"] = d.pointer;
-    item["line"] = d.line;
-    item["column"] = d.column;
-    item["endLine"] = d.endLine;
-    item["endColumn"] = d.endColumn;
-    item["message"] = d.message;
-    if (d.hasSuggestion) item["suggestion"] = d.suggestion;
-    return item;
-}
-
-}  // namespace
-
-namespace {
-
 ojson page_json(const LintedPage& p, bool withSources) {
     ojson page;
     page["path"] = p.path;

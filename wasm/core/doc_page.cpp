@@ -10,12 +10,6 @@ namespace gpb {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())))) s.remove_prefix(1);
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())))) s.remove_suffix(1);
-    return s;
-}
-
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 struct Line {
@@ -120,16 +114,6 @@ bool request_line(std::string_view line, std::string& method, std::string& targe
         return true;
     }
     return false;
-}
-
-bool looks_like_header(std::string_view line) {
-    size_t colon = line.find(':');
-    if (colon == 0 || colon == std::string_view::npos) return false;
-    for (size_t i = 0; i < colon; ++i) {
-        char c = line[i];
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
-    }
-    return true;
 }
 
 // The end (exclusive) of the JSON value starting at `at`, or npos when it never closes.

@@ -9,12 +9,6 @@ namespace gpb {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
 
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -29,16 +23,6 @@ std::vector<std::string_view> lines_of(std::string_view text) {
         at = end + 1;
     }
     return lines;
-}
-
-bool looks_like_header(std::string_view line) {
-    size_t colon = line.find(':');
-    if (colon == 0 || colon == std::string_view::npos) return false;
-    for (size_t i = 0; i < colon; ++i) {
-        char c = line[i];
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
-    }
-    return true;
 }
 
 std::vector<std::string_view> segments_of(std::string_view path) {

@@ -541,25 +541,27 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     return result;
 }
 
+nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
+    nlohmann::ordered_json item;
+    item["severity"] = severity_name(d.severity);
+    item["code"] = d.code;
+    item["pointer"] = d.pointer;
+    item["line"] = d.line;
+    item["column"] = d.column;
+    item["endLine"] = d.endLine;
+    item["endColumn"] = d.endColumn;
+    item["message"] = d.message;
+    if (d.hasSuggestion) item["suggestion"] = d.suggestion;
+    return item;
+}
+
 std::string validation_json(const ValidationResult& result) {
     nlohmann::ordered_json out;
     out["operation"] = result.operationId;
     out["direction"] = result.direction == Direction::Request ? "request" : "response";
     out["valid"] = result.valid();
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& d : result.diagnostics) {
-        nlohmann::ordered_json item;
-        item["severity"] = severity_name(d.severity);
-        item["code"] = d.code;
-        item["pointer"] = d.pointer;
-        item["line"] = d.line;
-        item["column"] = d.column;
-        item["endLine"] = d.endLine;
-        item["endColumn"] = d.endColumn;
-        item["message"] = d.message;
-        if (d.hasSuggestion) item["suggestion"] = d.suggestion;
-        list.push_back(std::move(item));
-    }
+    for (const auto& d : result.diagnostics) list.push_back(diagnostic_json(d));
     out["diagnostics"] = std::move(list);
     return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "catalog.hpp"
 #include "diagnostics.hpp"
 #include "json_tree.hpp"
@@ -23,6 +25,9 @@ struct ValidationResult {
 
 ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text,
                                Direction direction, const ParseLimits& limits = {});
+
+// One diagnostic as the JSON object of DESIGN §5 (suggestion only when there is one).
+nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic);
 
 // {"operation", "direction", "valid", "diagnostics": [...]} as compact JSON.
 std::string validation_json(const ValidationResult& result);

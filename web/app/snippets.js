@@ -7,7 +7,7 @@ const powerShellQuote = (text) => `'${text.replace(/'/g, "''")}'`;
 const stringLiteral = (text) => JSON.stringify(text);
 
 function sentHeaders(request) {
-  // curl, fetch and requests compute Content-Length themselves.
+  // curl, the browser and Python's requests compute Content-Length themselves.
   return Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'content-length');
 }
 
