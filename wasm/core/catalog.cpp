@@ -57,18 +57,6 @@ std::vector<std::string> strings_of(const json& object, const char* name) {
 }
 
 
-std::vector<std::string_view> split_path(std::string_view path) {
-    std::vector<std::string_view> segments;
-    size_t at = 0;
-    while (at <= path.size()) {
-        size_t slash = path.find('/', at);
-        if (slash == std::string_view::npos) slash = path.size();
-        if (slash > at) segments.push_back(path.substr(at, slash - at));
-        at = slash + 1;
-    }
-    return segments;
-}
-
 Primitive primitive_of(std::string_view name) {
     if (name == "Edm.String") return Primitive::String;
     if (name == "Edm.Int32") return Primitive::Int32;
@@ -310,9 +298,9 @@ const TypeDef* Catalog::type_ignoring_case(std::string_view qualifiedName) const
 
 ResolvedPath Catalog::resolve_path(std::string_view path) const {
     ResolvedPath result;
-    std::vector<std::string_view> segments = split_path(path);
+    std::vector<std::string_view> segments = path_segments(path);
     for (const auto& set : entitySets_) {
-        std::vector<std::string_view> setSegments = split_path(set->path);
+        std::vector<std::string_view> setSegments = path_segments(set->path);
         if (segments.size() != setSegments.size() && segments.size() != setSegments.size() + 1) continue;
         bool match = true;
         for (size_t i = 0; i < setSegments.size() && match; ++i) match = equal_ignoring_case(segments[i], setSegments[i]);

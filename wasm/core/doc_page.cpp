@@ -17,18 +17,9 @@ struct Line {
     uint32_t offset;        // of its first byte in the page
 };
 
-std::vector<Line> split_lines(std::string_view text) {
+std::vector<Line> page_lines(std::string_view text) {
     std::vector<Line> lines;
-    size_t at = 0;
-    while (at <= text.size()) {
-        size_t end = text.find('\n', at);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(at, end - at);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back({line, static_cast<uint32_t>(at)});
-        if (end == text.size()) break;
-        at = end + 1;
-    }
+    for (std::string_view line : split_lines(text)) lines.push_back({line, static_cast<uint32_t>(line.data() - text.data())});
     return lines;
 }
 
@@ -216,7 +207,7 @@ std::string decode_entities(std::string_view text) {
 
 DocPage read_doc_page(std::string_view text) {
     DocPage page;
-    std::vector<Line> lines = split_lines(text);
+    std::vector<Line> lines = page_lines(text);
     bool fenced = false, piped = false;
     for (const auto& l : lines) {
         if (starts_with(trim(l.text), "```")) fenced = true;

@@ -10,33 +10,6 @@ namespace gpb {
 namespace {
 
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> lines;
-    size_t at = 0;
-    while (at <= text.size()) {
-        size_t end = text.find('\n', at);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(at, end - at);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back(line);
-        if (end == text.size()) break;
-        at = end + 1;
-    }
-    return lines;
-}
-
-std::vector<std::string_view> segments_of(std::string_view path) {
-    std::vector<std::string_view> out;
-    size_t at = 0;
-    while (at < path.size()) {
-        size_t slash = path.find('/', at);
-        if (slash == std::string_view::npos) slash = path.size();
-        if (slash > at) out.push_back(path.substr(at, slash - at));
-        at = slash + 1;
-    }
-    return out;
-}
-
 const char* const kMethods[] = {"GET", "POST", "PATCH", "PUT", "DELETE"};
 
 }  // namespace
@@ -65,7 +38,7 @@ std::string percent_decode(std::string_view value) {
 
 RawRequest parse_raw_request(std::string_view text) {
     RawRequest r;
-    std::vector<std::string_view> lines = lines_of(text);
+    std::vector<std::string_view> lines = split_lines(text);
     size_t i = 0;
     while (i < lines.size() && trim(lines[i]).empty()) ++i;
     if (i == lines.size()) {
@@ -95,7 +68,7 @@ RawRequest parse_raw_request(std::string_view text) {
     }
     size_t query = rest.find_first_of("?#");
     if (query != std::string_view::npos) rest = rest.substr(0, query);
-    std::vector<std::string_view> segments = segments_of(rest);
+    std::vector<std::string_view> segments = path_segments(rest);
     if (!segments.empty() && (segments[0] == "beta" || segments[0] == "v1.0")) {
         r.version = std::string(segments[0]);
         segments.erase(segments.begin());
@@ -129,13 +102,13 @@ RawRequest parse_raw_request(std::string_view text) {
 
 const OperationDef* match_operation(const Catalog& catalog, std::string_view method, std::string_view path,
                                     std::vector<std::pair<std::string, std::string>>& parameters) {
-    std::vector<std::string_view> given = segments_of(path);
+    std::vector<std::string_view> given = path_segments(path);
     // An exact match first; failing that, a match of the path's tail, for URLs with a broken
     // prefix such as the docs' "docs\api" in place of the version.
     for (bool tail : {false, true}) {
         for (const auto& op : catalog.operations()) {
             if (!equal_ignoring_case(op->method, method)) continue;
-            std::vector<std::string_view> pattern = segments_of(op->path);
+            std::vector<std::string_view> pattern = path_segments(op->path);
             if (tail ? pattern.size() >= given.size() : pattern.size() != given.size()) continue;
             size_t skip = given.size() - pattern.size();
             std::vector<std::pair<std::string, std::string>> found;

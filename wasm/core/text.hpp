@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <vector>
 
 namespace gpb {
 
@@ -28,6 +29,35 @@ inline bool looks_like_header(std::string_view line) {
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
     }
     return true;
+}
+
+// Lines without their breaks (LF or CRLF); each view points into text.
+inline std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    size_t at = 0;
+    while (at <= text.size()) {
+        size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(at, end - at);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        lines.push_back(line);
+        if (end == text.size()) break;
+        at = end + 1;
+    }
+    return lines;
+}
+
+// The non-empty segments of a URL path: "/a//b/" -> {"a", "b"}.
+inline std::vector<std::string_view> path_segments(std::string_view path) {
+    std::vector<std::string_view> segments;
+    size_t at = 0;
+    while (at < path.size()) {
+        size_t slash = path.find('/', at);
+        if (slash == std::string_view::npos) slash = path.size();
+        if (slash > at) segments.push_back(path.substr(at, slash - at));
+        at = slash + 1;
+    }
+    return segments;
 }
 
 }  // namespace gpb
