@@ -19,11 +19,56 @@ function unwrap(text) {
 // Strings only cross the boundary; anything else is turned into its text first.
 const asText = (value) => (typeof value === 'string' ? value : String(value ?? ''));
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+// Longer texts are over the core's size limit anyway; the string path reports their size.
+const DIRECT_INPUT_LIMIT = 8 * 1024 * 1024;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
+
+// Writes text as UTF-8 at address; a lone surrogate (which TextEncoder would silently turn into
+// U+FFFD) is written as its three-byte form, so the core points at it as text that is not UTF-8.
+function writeUtf8(core, text, address, capacity) {
+  if (wellFormed(text)) return encoder.encodeInto(text, core.HEAPU8.subarray(address, address + capacity));
+  let written = 0;
+  let from = 0;
+  const put = (part) => { written += encoder.encodeInto(part, core.HEAPU8.subarray(address + written, address + capacity)).written; };
+  LONE_SURROGATE.lastIndex = 0;
+  for (const match of text.matchAll(LONE_SURROGATE)) {
+    put(text.slice(from, match.index));
+    const unit = match[0].charCodeAt(0);
+    core.HEAPU8.set([0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)], address + written);
+    written += 3;
+    from = match.index + 1;
+  }
+  put(text.slice(from));
+  return { read: text.length, written };
+}
+
+// The operation id and the body go into the module's input buffer; the answer is read from memory.
+function validateText(core, id, text, response) {
+  if (!core._gpb_validate_input || text.length > DIRECT_INPUT_LIMIT) return core.validate(id, text, response);
+  const idBytes = encoder.encode(id);
+  let capacity = idBytes.length + text.length + 16;
+  let address = core._gpb_input(capacity);
+  core.HEAPU8.set(idBytes, address);
+  let { read, written } = writeUtf8(core, text, address + idBytes.length, capacity - idBytes.length);
+  if (read < text.length) {
+    capacity = idBytes.length + text.length * 3;
+    address = core._gpb_input(capacity);
+    core.HEAPU8.set(idBytes, address);
+    ({ written } = writeUtf8(core, text, address + idBytes.length, capacity - idBytes.length));
+  }
+  const result = core._gpb_validate_input(idBytes.length, written, response ? 1 : 0);
+  return decoder.decode(core.HEAPU8.subarray(result, result + core._gpb_result_length()));
+}
+
 export function wrapCore(core) {
   return {
     operations: () => unwrap(core.operations()),
     describe: (id) => unwrap(core.describe(asText(id))),
-    validate: (id, text, { response = false } = {}) => unwrap(core.validate(asText(id), asText(text), !!response)),
+    validate: (id, text, { response = false } = {}) => unwrap(validateText(core, asText(id), asText(text), !!response)),
     example: (id, { full = false } = {}) => unwrap(core.example(asText(id), !!full)).body,
     request: (id, text, params = {}) => unwrap(core.request(asText(id), asText(text), JSON.stringify(params ?? {}))),
     response: (id, text) => unwrap(core.response(asText(id), asText(text))),

@@ -148,6 +148,15 @@ test('hostile input gives diagnostics and the module keeps answering', () => {
   assert.equal(gpb.validate('incidentTask.update', '{"status": "open"}').valid, true);
 });
 
+test('a lone surrogate from JS is pointed at, not replaced; text around it keeps its columns', () => {
+  const [d] = gpb.validate('incidentTask.update', '{"displayName": "ab\udc00c"}').diagnostics;
+  assert.equal(d.code, 'json-syntax');
+  assert.equal(d.column, 20);
+  assert.match(d.message, /lone UTF-16 surrogate/);
+  const emoji = gpb.validate('incidentTask.update', '{"x😀": 1, "status": "nope"}').diagnostics;
+  assert.deepEqual(emoji.map((x) => [x.code, x.column]), [['unknown-property', 2], ['enum-value', 22]]);
+});
+
 test('a 20 MB body and a million keys give a limit diagnostic; the heap does not keep growing', () => {
   const heap = () => core.HEAP8.buffer.byteLength;
   const big = `{"description": "${'x'.repeat(20 * 1024 * 1024)}"}`;

@@ -143,7 +143,7 @@ std::string describe(const std::string& operationId) {
     return dump(d);
 }
 
-std::string validate(const std::string& operationId, const std::string& body, bool response) {
+std::string validate(const std::string& operationId, std::string_view body, bool response) {
     const Catalog& catalog = Catalog::builtin();
     const OperationDef* op = catalog.operation(operationId);
     if (!op) return unknown_operation(operationId);

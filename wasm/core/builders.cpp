@@ -197,7 +197,8 @@ HttpResponse build_response(const Catalog& catalog, const OperationDef& op, std:
         return response;
     }
     ValidationResult checked = validate_body(catalog, op, requestBody, Direction::Request);
-    const JsonDocument& doc = checked.document;
+    Diagnostics parseFindings;  // the same as checked's: both read the text alike
+    const JsonDocument doc = parse_json(requestBody, ParseLimits{}, parseFindings);
     bool usable = doc.complete && !doc.nodes.empty() && doc.root().kind == NodeKind::Object;
 
     const TypeDef* type = op.responseType;

@@ -17,7 +17,7 @@ std::string short_type_name(std::string_view qualifiedName) {
 }
 
 const PropertyDef* TypeDef::property(std::string_view name) const {
-    auto it = byName.find(std::string(name));
+    auto it = byName.find(name);
     return it == byName.end() ? nullptr : it->second;
 }
 

@@ -54,7 +54,7 @@ struct TypeDef {
 
     const PropertyDef* property(std::string_view name) const;
     bool is_or_derives_from(const TypeDef* other) const;
-    std::unordered_map<std::string, const PropertyDef*> byName;
+    std::unordered_map<std::string_view, const PropertyDef*> byName;  // views of the names in ownProperties
 };
 
 struct EnumDef {

@@ -1,8 +1,6 @@
 #include "json_tree.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include <unordered_set>
+#include <cstdlib>
 
 namespace gpb {
 
@@ -24,11 +22,19 @@ const JsonNode* JsonDocument::member(const JsonNode& object, std::string_view na
     return nullptr;
 }
 
-std::string json_quote(std::string_view value) {
-    std::string out;
-    out.reserve(value.size() + 2);
+void append_json_string(std::string& out, std::string_view value) {
+    static const char* hex = "0123456789abcdef";
     out.push_back('"');
-    for (unsigned char c : value) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
+    for (size_t i = 0; i < value.size();) {
+        unsigned char c = bytes[i];
+        if (c >= 0x80) {
+            size_t length = scan_detail::utf8_sequence_length(bytes + i, value.size() - i);
+            if (length) out.append(value.data() + i, length);
+            else out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+            i += length ? length : 1;
+            continue;
+        }
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -39,7 +45,6 @@ std::string json_quote(std::string_view value) {
             case '\f': out += "\\f"; break;
             default:
                 if (c < 0x20) {
-                    static const char* hex = "0123456789abcdef";
                     out += "\\u00";
                     out.push_back(hex[c >> 4]);
                     out.push_back(hex[c & 15]);
@@ -47,247 +52,130 @@ std::string json_quote(std::string_view value) {
                     out.push_back(static_cast<char>(c));
                 }
         }
+        ++i;
     }
     out.push_back('"');
+}
+
+std::string json_quote(std::string_view value) {
+    std::string out;
+    out.reserve(value.size() + 2);
+    append_json_string(out, value);
     return out;
+}
+
+Diagnostic scan_error_diagnostic(const ScanError& error) {
+    Diagnostic d;
+    d.code = error.limit ? "limit" : "json-syntax";
+    d.begin = error.begin;
+    d.end = error.end;
+    d.message = error.message;
+    return d;
+}
+
+Diagnostic duplicate_key_diagnostic(std::string_view name, uint32_t begin, uint32_t end, std::string pointer) {
+    Diagnostic d;
+    d.code = "duplicate-key";
+    d.begin = begin;
+    d.end = end;
+    d.pointer = std::move(pointer);
+    d.message = "The member " + json_quote(name) + " appears more than once in this object; receivers keep only one of them.";
+    return d;
 }
 
 namespace {
 
-using nlohmann::json;
-
-// nlohmann's SAX events carry no positions, so the handler walks the text beside the parser:
-// every event corresponds to the next token after whitespace and separators.
 class TreeBuilder {
 public:
-    TreeBuilder(std::string_view text, const ParseLimits& limits, Diagnostics& out)
-        : text_(text), limits_(limits), out_(out) {}
+    explicit TreeBuilder(Diagnostics& out) : out_(out) {}
 
     JsonDocument document;
 
-    bool null() { add_scalar(NodeKind::Null, 4); return true; }
-    bool boolean(bool value) {
-        JsonNode& node = add_scalar(NodeKind::Boolean, value ? 4 : 5);
-        node.boolValue = value;
+    bool begin_object(uint32_t at) { return open(NodeKind::Object, at); }
+    bool begin_array(uint32_t at) { return open(NodeKind::Array, at); }
+    bool end_object(uint32_t, uint32_t end, const ObjectKeys&) { return close(end); }
+    bool end_array(uint32_t, uint32_t end) { return close(end); }
+    bool key(std::string_view name, uint32_t begin, uint32_t end) {
+        pendingKey_.assign(name.data(), name.size());
+        pendingKeyBegin_ = begin;
+        pendingKeyEnd_ = end;
         return true;
     }
-    bool number_integer(json::number_integer_t value) { return number(static_cast<double>(value), true, value); }
-    bool number_unsigned(json::number_unsigned_t value) {
-        bool fits = value <= static_cast<json::number_unsigned_t>(INT64_MAX);
-        return number(static_cast<double>(value), fits, fits ? static_cast<int64_t>(value) : 0);
-    }
-    bool number_float(json::number_float_t value, const std::string&) { return number(value, false, 0); }
-    bool string(std::string& value) {
-        JsonNode& node = add_value(NodeKind::String);
-        node.end = string_end(node.begin);
-        cursor_ = node.end;
-        node.text = std::move(value);
+    bool duplicate_key(std::string_view name, uint32_t begin, uint32_t end) {
+        out_.push_back(duplicate_key_diagnostic(name, begin, end, pointer_append(pointer_of(open_.back()), std::string(name))));
         return true;
     }
-    bool binary(json::binary_t&) { return true; }
-
-    bool start_object(std::size_t) { return open(NodeKind::Object); }
-    bool start_array(std::size_t) { return open(NodeKind::Array); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-
-    bool key(std::string& name) {
-        pendingKeyBegin_ = skip_separators(cursor_);
-        pendingKeyEnd_ = string_end(pendingKeyBegin_);
-        cursor_ = pendingKeyEnd_;
-        pendingKey_ = std::move(name);
+    bool string_value(std::string_view text, uint32_t begin, uint32_t end) {
+        add(NodeKind::String, begin, end).text.assign(text.data(), text.size());
         return true;
     }
-
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-        // The offending token starts after the last good one and at most one separator the
-        // parser accepted; nlohmann's position is the end of what it read.
-        uint32_t end = static_cast<uint32_t>(std::min(position, text_.size()));
-        uint32_t begin = skip_whitespace(cursor_);
-        if (begin < text_.size() && (text_[begin] == ',' || text_[begin] == ':') && position > begin + 1)
-            begin = skip_whitespace(begin + 1);
-        begin = std::min(begin, static_cast<uint32_t>(text_.size()));
-        end = std::max(end, std::min<uint32_t>(begin + 1, static_cast<uint32_t>(text_.size())));
-        if (ex.id == 406) {  // a number beyond the range of a double
-            Diagnostic d;
-            d.code = "limit";
-            d.begin = begin;
-            d.end = end;
-            d.message = "This number is too large to read (beyond the range of a 64-bit float).";
-            out_.push_back(std::move(d));
-            return false;
-        }
-        Diagnostic d;
-        d.code = "json-syntax";
-        d.begin = begin;
-        d.end = end;
-        d.message = syntax_message(ex.what(), end >= text_.size());
-        out_.push_back(std::move(d));
-        return false;
+    bool number_value(const JsonNumber& number, uint32_t begin, uint32_t end) {
+        JsonNode& node = add(NodeKind::Number, begin, end);
+        node.text.assign(number.literal.data(), number.literal.size());
+        node.integerLiteral = number.integer;
+        node.integerFits = number.fits;
+        node.intValue = number.value;
+        node.numberValue = number.fits ? static_cast<double>(number.value) : std::strtod(node.text.c_str(), nullptr);
+        return true;
+    }
+    bool bool_value(bool value, uint32_t begin, uint32_t end) {
+        add(NodeKind::Boolean, begin, end).boolValue = value;
+        return true;
+    }
+    bool null_value(uint32_t begin, uint32_t end) {
+        add(NodeKind::Null, begin, end);
+        return true;
     }
 
 private:
-    bool number(double value, bool fits, int64_t intValue) {
-        JsonNode& node = add_value(NodeKind::Number);
-        uint32_t end = node.begin;
-        bool integer = true;
-        while (end < text_.size()) {
-            char c = text_[end];
-            if (c == '.' || c == 'e' || c == 'E') integer = false;
-            else if (!(c == '-' || c == '+' || (c >= '0' && c <= '9'))) break;
-            ++end;
-        }
-        node.end = end;
-        cursor_ = end;
-        node.numberValue = value;
-        node.integerLiteral = integer;
-        node.integerFits = integer && fits;
-        node.intValue = intValue;
-        node.text.assign(text_.substr(node.begin, end - node.begin));
-        return true;
-    }
-
-    JsonNode& add_scalar(NodeKind kind, uint32_t length) {
-        JsonNode& node = add_value(kind);
-        node.end = node.begin + length;
-        cursor_ = node.end;
-        return node;
-    }
-
-    JsonNode& add_value(NodeKind kind) {
+    JsonNode& add(NodeKind kind, uint32_t begin, uint32_t end) {
         uint32_t index = static_cast<uint32_t>(document.nodes.size());
         document.nodes.emplace_back();
         JsonNode& node = document.nodes.back();
         node.kind = kind;
-        node.begin = skip_separators(cursor_);
-        if (!stack_.empty()) {
-            Frame& frame = stack_.back();
-            JsonNode& parent = document.nodes[frame.node];
-            node.parent = frame.node;
+        node.begin = begin;
+        node.end = end;
+        if (!open_.empty()) {
+            JsonNode& parent = document.nodes[open_.back()];
+            node.parent = open_.back();
             if (parent.kind == NodeKind::Object) {
                 node.hasKey = true;
+                node.key = std::move(pendingKey_);
                 node.keyBegin = pendingKeyBegin_;
                 node.keyEnd = pendingKeyEnd_;
-                node.key = std::move(pendingKey_);
-                check_duplicate(frame, index);
             }
-            document.nodes[frame.node].children.push_back(index);
+            parent.children.push_back(index);
         }
         return document.nodes[index];
     }
 
-    bool open(NodeKind kind) {
-        if (stack_.size() >= limits_.maxDepth) {
-            uint32_t at = skip_separators(cursor_);
-            Diagnostic d;
-            d.code = "limit";
-            d.begin = at;
-            d.end = at + 1;
-            d.message = "The body nests deeper than " + std::to_string(limits_.maxDepth) +
-                        " levels; this tool stops reading there.";
-            out_.push_back(std::move(d));
-            return false;
-        }
-        JsonNode& node = add_value(kind);
-        cursor_ = node.begin + 1;
-        stack_.push_back(Frame{static_cast<uint32_t>(&node - document.nodes.data()), {}});
+    bool open(NodeKind kind, uint32_t at) {
+        add(kind, at, at + 1);
+        open_.push_back(static_cast<uint32_t>(document.nodes.size() - 1));
         return true;
     }
 
-    bool close() {
-        uint32_t at = skip_separators(cursor_);
-        document.nodes[stack_.back().node].end = at + 1;
-        cursor_ = at + 1;
-        stack_.pop_back();
+    bool close(uint32_t end) {
+        document.nodes[open_.back()].end = end;
+        open_.pop_back();
         return true;
     }
 
-    struct Frame {
-        uint32_t node;
-        std::unordered_set<std::string> keys;  // filled only once an object grows past a few members
-    };
-
-    void check_duplicate(Frame& frame, uint32_t index) {
-        const JsonNode& parent = document.nodes[frame.node];
-        const std::string& name = document.nodes[index].key;
-        bool duplicate = false;
-        constexpr size_t kLinearScanLimit = 16;
-        if (parent.children.size() < kLinearScanLimit) {
-            for (uint32_t sibling : parent.children)
-                if (document.nodes[sibling].key == name) { duplicate = true; break; }
-        } else {
-            if (frame.keys.empty())
-                for (uint32_t sibling : parent.children) frame.keys.insert(document.nodes[sibling].key);
-            duplicate = !frame.keys.insert(name).second;
-        }
-        if (!duplicate) return;
-        Diagnostic d;
-        d.code = "duplicate-key";
-        d.begin = document.nodes[index].keyBegin;
-        d.end = document.nodes[index].keyEnd;
-        d.pointer = pointer_of(index);
-        d.message = "The member " + json_quote(name) + " appears more than once in this object; receivers keep only one of them.";
-        out_.push_back(std::move(d));
-    }
-
-    // Called while the node's ancestors are all open, so each is the last child of its parent.
+    // The pointer of an open node (each of its ancestors is the last child of its parent).
     std::string pointer_of(uint32_t index) const {
         std::vector<std::string> tokens;
         for (uint32_t at = index; document.nodes[at].parent != kNoNode; at = document.nodes[at].parent) {
             const JsonNode& node = document.nodes[at];
             const JsonNode& parent = document.nodes[node.parent];
-            if (parent.kind == NodeKind::Object) tokens.push_back(node.key);
-            else tokens.push_back(std::to_string(parent.children.size() - (at == index ? 0 : 1)));
+            tokens.push_back(parent.kind == NodeKind::Object ? node.key : std::to_string(parent.children.size() - 1));
         }
         std::string pointer;
         for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) pointer = pointer_append(pointer, *it);
         return pointer;
     }
 
-    uint32_t skip_whitespace(uint32_t at) const {
-        while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) ++at;
-        return at;
-    }
-
-    uint32_t skip_separators(uint32_t at) const {
-        while (at < text_.size()) {
-            char c = text_[at];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
-            ++at;
-        }
-        return at;
-    }
-
-    uint32_t string_end(uint32_t openingQuote) const {
-        uint32_t at = openingQuote + 1;
-        while (at < text_.size()) {
-            char c = text_[at];
-            if (c == '\\') at += 2;
-            else if (c == '"') return at + 1;
-            else ++at;
-        }
-        return static_cast<uint32_t>(text_.size());
-    }
-
-    static std::string syntax_message(const std::string& what, bool atEnd) {
-        // what() reads "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error
-        // while parsing value - invalid literal; last read: '...'"; keep the middle, drop raw bytes.
-        std::string detail = what;
-        size_t colon = detail.find(": ");
-        if (colon != std::string::npos) detail = detail.substr(colon + 2);
-        size_t lastRead = detail.find("; last read");
-        if (lastRead != std::string::npos) detail = detail.substr(0, lastRead);
-        size_t syntaxPrefix = detail.find("syntax error while parsing ");
-        if (syntaxPrefix == 0) detail = "while reading " + detail.substr(27);
-        if (atEnd && detail.find("end of input") == std::string::npos) detail += " (at the end of the text)";
-        return "This is not valid JSON: " + detail + ".";
-    }
-
-    std::string_view text_;
-    const ParseLimits& limits_;
     Diagnostics& out_;
-    std::vector<Frame> stack_;
-    uint32_t cursor_ = 0;
+    std::vector<uint32_t> open_;
     std::string pendingKey_;
     uint32_t pendingKeyBegin_ = 0, pendingKeyEnd_ = 0;
 };
@@ -295,42 +183,10 @@ private:
 }  // namespace
 
 JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diagnostics) {
-    if (text.size() > limits.maxBytes) {
-        Diagnostic d;
-        d.code = "limit";
-        d.begin = 0;
-        d.end = 0;
-        d.message = "The body is " + std::to_string(text.size()) + " bytes; this tool reads at most " +
-                    std::to_string(limits.maxBytes) + " bytes.";
-        diagnostics.push_back(std::move(d));
-        return {};
-    }
-    size_t firstNonSpace = text.find_first_not_of(" \t\r\n");
-    if (firstNonSpace == std::string_view::npos) {
-        Diagnostic d;
-        d.code = "json-syntax";
-        d.begin = d.end = static_cast<uint32_t>(text.size());
-        d.message = text.empty() ? "The body is empty; a JSON object is expected."
-                                 : "The body holds only whitespace; a JSON object is expected.";
-        diagnostics.push_back(std::move(d));
-        return {};
-    }
-    TreeBuilder builder(text, limits, diagnostics);
-    bool ok = json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true, false);
-    // nlohmann stops at a NUL byte as if the input ended there; whatever follows must not be dropped.
-    if (ok && !builder.document.nodes.empty()) {
-        size_t rest = text.find_first_not_of(" \t\r\n", builder.document.root().end);
-        if (rest != std::string_view::npos) {
-            Diagnostic d;
-            d.code = "json-syntax";
-            d.begin = static_cast<uint32_t>(rest);
-            d.end = static_cast<uint32_t>(rest + 1);
-            d.message = text[rest] == '\0' ? "This is not valid JSON: a NUL byte follows the value."
-                                            : "This is not valid JSON: more text follows the value.";
-            diagnostics.push_back(std::move(d));
-            ok = false;
-        }
-    }
+    TreeBuilder builder(diagnostics);
+    JsonScanner<TreeBuilder> scanner(text, limits, builder);
+    bool ok = scanner.scan_document();
+    if (!ok) diagnostics.push_back(scan_error_diagnostic(scanner.error()));
     builder.document.complete = ok;
     return std::move(builder.document);
 }

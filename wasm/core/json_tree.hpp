@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostics.hpp"
+#include "json_scan.hpp"
 
 namespace gpb {
 
@@ -42,15 +43,17 @@ struct JsonDocument {
     const JsonNode* member(const JsonNode& object, std::string_view name) const;
 };
 
-struct ParseLimits {
-    size_t maxBytes = 8u * 1024u * 1024u;
-    uint32_t maxDepth = 64;
-};
-
 // Parses text; syntax errors, duplicate keys and limits become diagnostics (no line/column yet).
 JsonDocument parse_json(std::string_view text, const ParseLimits& limits, Diagnostics& diagnostics);
 
-// JSON text of a string, with quotes (valid UTF-8 in, valid JSON out).
+// A reader's error as a diagnostic ("json-syntax" or "limit").
+Diagnostic scan_error_diagnostic(const ScanError& error);
+
+// The finding for a member name seen twice in one object.
+Diagnostic duplicate_key_diagnostic(std::string_view name, uint32_t begin, uint32_t end, std::string pointer);
+
+// JSON text of a string, with quotes; a byte that is not UTF-8 becomes U+FFFD.
 std::string json_quote(std::string_view value);
+void append_json_string(std::string& out, std::string_view value);
 
 }  // namespace gpb

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "json_scan.hpp"
 #include "source_locator.hpp"
 #include "suggest.hpp"
 
@@ -53,44 +54,286 @@ bool is_response_annotation(std::string_view key) {
 
 enum class ObjectRole { Body, Complex, ExpandedEntity };
 
-class Validator {
-public:
-    Validator(const Catalog& catalog, const OperationDef& op, Direction direction, const JsonDocument& doc, Diagnostics& out)
-        : catalog_(catalog), op_(op), request_(direction == Direction::Request), doc_(doc), out_(out) {}
+// A scalar value as the reader hands it over.
+struct Scalar {
+    Scalar() = default;
+    Scalar(NodeKind k, uint32_t b, uint32_t e) : kind(k), begin(b), end(e) {}
+    NodeKind kind = NodeKind::Null;
+    std::string_view text;  // the decoded string, or the number as written
+    bool boolValue = false;
+    const JsonNumber* number = nullptr;
+    uint32_t begin = 0, end = 0;
+};
 
-    void check_body() {
-        if (!doc_.complete || doc_.nodes.empty()) return;
-        const JsonNode& root = doc_.root();
-        if (root.kind != NodeKind::Object) {
-            add(Severity::Error, "body-not-object", "", root.begin, root.end,
-                std::string("The body must be a JSON object, but it is ") + node_kind_name(root.kind) + ".");
-            return;
-        }
-        const TypeDef* declared = request_ ? op_.bodyType : op_.responseType;
-        if (!declared) return;
-        if (!request_ && !declared->property("value")) {
-            if (const JsonNode* envelope = doc_.member(root, "value")) {
-                add(Severity::Error, "value-envelope", "/value", envelope->keyBegin, envelope->keyEnd,
-                    "This operation returns a single " + declared->shortName +
-                        ", not a collection: the response body is the object itself, without a {\"value\": [...]} wrapper.");
-                if (envelope->kind == NodeKind::Array)
-                    for (size_t i = 0; i < envelope->children.size(); ++i) {
-                        const JsonNode& item = doc_.at(envelope->children[i]);
-                        if (item.kind == NodeKind::Object) check_object(item, declared, pointer_append("/value", i), ObjectRole::Body);
-                    }
-                return;
-            }
-        }
-        check_object(root, declared, "", ObjectRole::Body);
+// Finds the first member of one object with a given name, reading no further than needed.
+struct MemberFinder {
+    std::string_view target;
+    int depth = 0;
+    bool armed = false, found = false;
+    NodeKind kind = NodeKind::Null;
+    std::string text;
+
+    bool begin_object(uint32_t) { return open(NodeKind::Object); }
+    bool begin_array(uint32_t) { return open(NodeKind::Array); }
+    bool end_object(uint32_t, uint32_t, const ObjectKeys&) { return --depth > 0; }
+    bool end_array(uint32_t, uint32_t) { return --depth > 0; }
+    bool key(std::string_view name, uint32_t, uint32_t) {
+        armed = depth == 1 && name == target;
+        return true;
     }
+    bool duplicate_key(std::string_view, uint32_t, uint32_t) { return true; }
+    bool string_value(std::string_view value, uint32_t, uint32_t) {
+        if (armed) text.assign(value.data(), value.size());
+        return scalar(NodeKind::String);
+    }
+    bool number_value(const JsonNumber&, uint32_t, uint32_t) { return scalar(NodeKind::Number); }
+    bool bool_value(bool, uint32_t, uint32_t) { return scalar(NodeKind::Boolean); }
+    bool null_value(uint32_t, uint32_t) { return scalar(NodeKind::Null); }
 
 private:
-    void add(Severity severity, const char* code, const std::string& pointer, uint32_t begin, uint32_t end,
-             std::string message, const std::string* suggestion = nullptr) {
+    bool open(NodeKind k) {
+        if (armed) return take(k);
+        ++depth;
+        return true;
+    }
+    bool scalar(NodeKind k) { return armed ? take(k) : true; }
+    bool take(NodeKind k) {
+        found = true;
+        kind = k;
+        return false;
+    }
+};
+
+// Checks a body while the reader reads it: one frame per open object or array says what its
+// contents are checked against. Nothing is kept of the body but the open frames.
+class Validator {
+public:
+    Validator(const Catalog& catalog, const OperationDef& op, Direction direction, std::string_view text,
+              const ParseLimits& limits, Diagnostics& parseFindings, Diagnostics& out)
+        : catalog_(catalog), op_(op), request_(direction == Direction::Request), text_(text), limits_(limits),
+          parseFindings_(parseFindings), out_(out) {}
+
+    // ---- reader events ----
+    bool begin_object(uint32_t at) {
+        Frame frame = open_frame(true, at);
+        if (frames_.empty()) {
+            const TypeDef* declared = request_ ? op_.bodyType : op_.responseType;
+            if (declared && !request_ && !declared->property("value") && find_member(at, "value").found) {
+                frame.role = FrameRole::EnvelopeRoot;
+                frame.declared = frame.type = declared;
+            } else if (declared) {
+                start_object(frame, declared, ObjectRole::Body);
+            }
+        } else {
+            route_container(frame, NodeKind::Object);
+        }
+        frames_.push_back(frame);
+        return true;
+    }
+
+    bool begin_array(uint32_t at) {
+        Frame frame = open_frame(false, at);
+        if (frames_.empty()) frame.deferred = Deferred::BodyNotObject;
+        else route_container(frame, NodeKind::Array);
+        frames_.push_back(frame);
+        return true;
+    }
+
+    bool end_object(uint32_t begin, uint32_t end, const ObjectKeys& keys) {
+        const Frame& frame = frames_.back();
+        if (frame.role == FrameRole::Object) finish_object(frame, begin, keys);
+        report_deferred(frame, NodeKind::Object, begin, end);
+        frames_.pop_back();
+        return true;
+    }
+
+    bool end_array(uint32_t begin, uint32_t end) {
+        report_deferred(frames_.back(), NodeKind::Array, begin, end);
+        frames_.pop_back();
+        return true;
+    }
+
+    bool duplicate_key(std::string_view name, uint32_t begin, uint32_t end) {
+        std::string pointer = pointer_at(frames_.size() - 1);
+        append_token(pointer, name);
+        parseFindings_.push_back(duplicate_key_diagnostic(name, begin, end, std::move(pointer)));
+        return true;
+    }
+
+    bool key(std::string_view name, uint32_t begin, uint32_t end) {
+        Frame& frame = frames_.back();
+        frame.key = name;
+        frame.action = MemberAction::Skip;
+        ++frame.members;
+        if (frame.role == FrameRole::Object) classify_member(frame, name, begin, end);
+        else if (frame.role == FrameRole::EnvelopeRoot && name == "value" && !frame.sawEnvelope) {
+            frame.sawEnvelope = true;
+            frame.action = MemberAction::EnvelopeValue;
+            add(Severity::Error, "value-envelope", frames_.size(), begin, end,
+                "This operation returns a single " + frame.declared->shortName +
+                    ", not a collection: the response body is the object itself, without a {\"value\": [...]} wrapper.");
+        }
+        return true;
+    }
+
+    bool string_value(std::string_view text, uint32_t begin, uint32_t end) {
+        Scalar value(NodeKind::String, begin, end);
+        value.text = text;
+        return on_scalar(value);
+    }
+    bool number_value(const JsonNumber& number, uint32_t begin, uint32_t end) {
+        Scalar value(NodeKind::Number, begin, end);
+        value.text = number.literal;
+        value.number = &number;
+        return on_scalar(value);
+    }
+    bool bool_value(bool b, uint32_t begin, uint32_t end) {
+        Scalar value(NodeKind::Boolean, begin, end);
+        value.boolValue = b;
+        return on_scalar(value);
+    }
+    bool null_value(uint32_t begin, uint32_t end) { return on_scalar(Scalar(NodeKind::Null, begin, end)); }
+
+private:
+    enum class FrameRole : uint8_t {
+        Ignore,         // read, not checked
+        Object,         // an object checked against `type`
+        Collection,     // an array whose items are checked against `prop`
+        EnvelopeRoot,   // a response body wrapped in {"value": [...]}
+        EnvelopeItems,  // the array inside that wrapper
+    };
+    // A finding about the container itself as a value, made when it closes (its range is known then).
+    enum class Deferred : uint8_t { None, BodyNotObject, Mismatch, NotCollection, OdataTypeNotString };
+    // What the current member's value is checked against.
+    enum class MemberAction : uint8_t { Skip, Check, OdataType, EnvelopeValue };
+
+    struct Frame {
+        FrameRole role = FrameRole::Ignore;
+        bool object = false;
+        bool sawOdataType = false;
+        bool sawEnvelope = false;
+        Deferred deferred = Deferred::None;
+        MemberAction action = MemberAction::Skip;
+        ObjectRole objectRole = ObjectRole::Body;
+        uint32_t begin = 0;
+        uint32_t members = 0, sentProperties = 0;
+        uint32_t nextIndex = 0, index = 0;  // arrays: the current item
+        std::string_view key;               // objects: the current member
+        const TypeDef* declared = nullptr;  // objects: the type the position calls for...
+        const TypeDef* type = nullptr;      // ...and the one the body names with @odata.type
+        const PropertyDef* prop = nullptr;  // the property a collection or a deferred finding is about
+    };
+
+    Frame open_frame(bool object, uint32_t at) {
+        if (!frames_.empty() && !frames_.back().object) frames_.back().index = frames_.back().nextIndex++;
+        Frame frame;
+        frame.object = object;
+        frame.begin = at;
+        return frame;
+    }
+
+    void start_object(Frame& frame, const TypeDef* declared, ObjectRole role) {
+        frame.role = FrameRole::Object;
+        frame.declared = declared;
+        frame.objectRole = role;
+        frame.type = declared;
+        // Only a type with subtypes can be changed by "@odata.type"; look ahead for it then.
+        if (!declared->derived.empty()) {
+            MemberFinder finder = find_member(frame.begin, "@odata.type");
+            if (finder.found) {
+                Scalar named;
+                named.kind = finder.kind;
+                named.text = finder.text;
+                frame.type = check_odata_type(named, declared, 0, false);
+            }
+        }
+    }
+
+    MemberFinder find_member(uint32_t objectBegin, std::string_view name) const {
+        MemberFinder finder;
+        finder.target = name;
+        JsonScanner<MemberFinder> scanner(text_, limits_, finder, false);
+        scanner.scan_value_at(objectBegin);
+        return finder;
+    }
+
+    // A container that is the value of the current member or item of the top frame.
+    void route_container(Frame& frame, NodeKind kind) {
+        Frame& parent = frames_.back();
+        const PropertyDef* prop = nullptr;
+        bool item = false;
+        switch (parent.role) {
+            case FrameRole::Object:
+                if (parent.action == MemberAction::OdataType) {
+                    frame.deferred = Deferred::OdataTypeNotString;
+                    frame.declared = parent.declared;
+                    return;
+                }
+                if (parent.action != MemberAction::Check) return;
+                prop = parent.prop;
+                break;
+            case FrameRole::Collection:
+                prop = parent.prop;
+                item = true;
+                break;
+            case FrameRole::EnvelopeRoot:
+                if (parent.action == MemberAction::EnvelopeValue && kind == NodeKind::Array) {
+                    frame.role = FrameRole::EnvelopeItems;
+                    frame.declared = parent.declared;
+                }
+                return;
+            case FrameRole::EnvelopeItems:
+                if (kind == NodeKind::Object) start_object(frame, parent.declared, ObjectRole::Body);
+                return;
+            case FrameRole::Ignore:
+                return;
+        }
+        frame.prop = prop;
+        if (prop->collection && !item) {
+            if (kind == NodeKind::Array) frame.role = FrameRole::Collection;
+            else frame.deferred = Deferred::NotCollection;
+            return;
+        }
+        if (prop->structured && kind == NodeKind::Object) {
+            start_object(frame, prop->structured, prop->structured->entity ? ObjectRole::ExpandedEntity : ObjectRole::Complex);
+            return;
+        }
+        bool anything = !prop->structured && !prop->enumeration && (prop->primitive == Primitive::Untyped || prop->primitive == Primitive::None);
+        if (!anything) frame.deferred = Deferred::Mismatch;
+    }
+
+    bool on_scalar(const Scalar& value) {
+        if (frames_.empty()) {
+            add(Severity::Error, "body-not-object", 0, value.begin, value.end,
+                std::string("The body must be a JSON object, but it is ") + node_kind_name(value.kind) + ".");
+            return true;
+        }
+        Frame& parent = frames_.back();
+        if (!parent.object) parent.index = parent.nextIndex++;
+        const size_t depth = frames_.size();
+        switch (parent.role) {
+            case FrameRole::Object:
+                if (parent.action == MemberAction::Check) check_value(value, *parent.prop, depth);
+                else if (parent.action == MemberAction::OdataType) check_odata_type(value, parent.declared, depth, true);
+                return true;
+            case FrameRole::Collection:
+                if (value.kind == NodeKind::Null)
+                    add(Severity::Error, "null-not-allowed", depth, value.begin, value.end,
+                        "Items of " + json_quote(parent.prop->name) + " cannot be null.");
+                else
+                    check_single(value, *parent.prop, depth);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    void add(Severity severity, const char* code, size_t depth, uint32_t begin, uint32_t end, std::string message,
+             const std::string* suggestion = nullptr) {
         Diagnostic d;
         d.severity = severity;
         d.code = code;
-        d.pointer = pointer;
+        d.pointer = pointer_at(depth);
         d.begin = begin;
         d.end = end;
         d.message = std::move(message);
@@ -101,146 +344,182 @@ private:
         out_.push_back(std::move(d));
     }
 
-    void add_at_key(Severity severity, const char* code, const std::string& pointer, const JsonNode& member,
-                    std::string message, const std::string* suggestion = nullptr) {
-        add(severity, code, pointer, member.keyBegin, member.keyEnd, std::move(message), suggestion);
-    }
-
-    void add_at_value(Severity severity, const char* code, const std::string& pointer, const JsonNode& value,
-                      std::string message, const std::string* suggestion = nullptr) {
-        add(severity, code, pointer, value.begin, value.end, std::move(message), suggestion);
-    }
-
     // Findings about an object as a whole point at its opening brace.
-    void add_at_brace(Severity severity, const char* code, const std::string& pointer, const JsonNode& object,
-                      std::string message, const std::string* suggestion = nullptr) {
-        add(severity, code, pointer, object.begin, object.begin + 1, std::move(message), suggestion);
+    void add_at_brace(Severity severity, const char* code, size_t depth, uint32_t begin, std::string message,
+                      const std::string* suggestion = nullptr) {
+        add(severity, code, depth, begin, begin + 1, std::move(message), suggestion);
     }
 
-    void check_object(const JsonNode& object, const TypeDef* declared, const std::string& pointer, ObjectRole role) {
-        const TypeDef* type = declared;
-        const JsonNode* typeMember = doc_.member(object, "@odata.type");
-        if (typeMember) {
-            type = check_odata_type(*typeMember, declared, pointer_append(pointer, "@odata.type"));
-        } else if (role == ObjectRole::Body && request_ && op_.needs_odata_type()) {
-            std::string fix = std::string("{") + (object.children.empty() ? "" : "\n  ") + "\"@odata.type\": " +
-                              json_quote("#" + op_.bodyType->name) + (object.children.empty() ? "" : ",");
-            add_at_brace(Severity::Error, "odata-type-missing", pointer, object,
-                         op_.path + " is typed as " + op_.addressType->shortName + ", so a " + op_.bodyType->shortName +
-                             " body must say \"@odata.type\": \"#" + op_.bodyType->name + "\".",
-                         &fix);
-        } else if (declared->abstract && !declared->entity) {
-            std::vector<std::string> options;
-            for (const TypeDef* d : declared->derived) options.push_back("#" + d->name);
-            add_at_brace(Severity::Error, "odata-type-missing", pointer, object,
-                         declared->shortName + " is abstract: name the kind of value with \"@odata.type\" (" +
-                             join(options, ", ") + ").");
+    static void append_token(std::string& pointer, std::string_view token) {
+        pointer.push_back('/');
+        for (char c : token) {
+            if (c == '~') pointer += "~0";
+            else if (c == '/') pointer += "~1";
+            else pointer.push_back(c);
         }
+    }
 
-        size_t sentProperties = 0;
-        for (uint32_t childIndex : object.children) {
-            const JsonNode& member = doc_.at(childIndex);
-            const std::string& key = member.key;
-            if (key == "@odata.type") continue;
-            std::string memberPointer = pointer_append(pointer, key);
-            if (!key.empty() && key[0] == '@') {
-                if (request_ && is_response_annotation(key))
-                    add_at_key(Severity::Warning, "unknown-property", memberPointer, member,
-                               "The annotation " + json_quote(key) + " belongs in responses; the service ignores it in a request body.");
-                continue;
-            }
-            size_t at = key.find('@');
-            if (at != std::string::npos) {
-                std::string target = key.substr(0, at);
-                if (!type->property(target) && !type->open)
-                    add_at_key(Severity::Error, "unknown-property", memberPointer, member,
-                               "The annotation " + json_quote(key) + " refers to " + json_quote(target) +
-                                   ", which is not a property of " + type->shortName + ".");
-                continue;
-            }
-            ++sentProperties;
-            const PropertyDef* prop = type->property(key);
-            if (!prop) {
-                report_unknown_property(member, memberPointer, type, declared);
-                continue;
-            }
-            if (request_) {
-                if (prop->navigation) {
-                    add_at_key(Severity::Error, "navigation-inline", memberPointer, member,
-                               json_quote(key) + " is a navigation property of " + type->shortName +
-                                   " (a relationship, not a field): it cannot be written inline in a request body.");
-                    continue;
-                }
-                if (prop->readOnly) {
-                    add_at_key(Severity::Error, "read-only", memberPointer, member,
-                               json_quote(key) + " is read-only: the service sets it and rejects it in a request body.");
-                    continue;
-                }
-                if (role == ObjectRole::Body && !op_.may_send(key)) {
-                    add_at_key(Severity::Error, "not-updatable", memberPointer, member,
-                               json_quote(key) + " cannot be changed by this operation; it accepts only " +
-                                   join(op_.updatable, ", ") + ".");
-                    continue;
-                }
-                if (prop->serverAssigned)
-                    add_at_key(Severity::Warning, "server-assigned", memberPointer, member,
-                               json_quote(key) + " is assigned by the service (or taken from the token); a value sent here is ignored or rejected.");
-            }
-            check_value(member, *prop, memberPointer);
+    // The JSON Pointer of the value the first `depth` frames lead to (built only for a finding).
+    std::string pointer_at(size_t depth) const {
+        std::string pointer;
+        for (size_t f = 0; f < depth; ++f) {
+            if (frames_[f].object) append_token(pointer, frames_[f].key);
+            else pointer += "/" + std::to_string(frames_[f].index);
         }
+        return pointer;
+    }
 
-        if (role == ObjectRole::Body && request_) {
+    void classify_member(Frame& frame, std::string_view name, uint32_t begin, uint32_t end) {
+        const size_t depth = frames_.size();
+        if (name == "@odata.type") {
+            if (!frame.sawOdataType) {
+                frame.sawOdataType = true;
+                frame.action = MemberAction::OdataType;
+            }
+            return;
+        }
+        const TypeDef* type = frame.type;
+        if (!name.empty() && name[0] == '@') {
+            if (request_ && is_response_annotation(name))
+                add(Severity::Warning, "unknown-property", depth, begin, end,
+                    "The annotation " + json_quote(name) + " belongs in responses; the service ignores it in a request body.");
+            return;
+        }
+        size_t at = name.find('@');
+        if (at != std::string_view::npos) {
+            std::string_view target = name.substr(0, at);
+            if (!type->property(target) && !type->open)
+                add(Severity::Error, "unknown-property", depth, begin, end,
+                    "The annotation " + json_quote(name) + " refers to " + json_quote(target) + ", which is not a property of " +
+                        type->shortName + ".");
+            return;
+        }
+        ++frame.sentProperties;
+        const PropertyDef* prop = type->property(name);
+        if (!prop) {
+            report_unknown_property(name, begin, end, depth, type, frame.declared);
+            return;
+        }
+        if (request_) {
+            if (prop->navigation) {
+                add(Severity::Error, "navigation-inline", depth, begin, end,
+                    json_quote(name) + " is a navigation property of " + type->shortName +
+                        " (a relationship, not a field): it cannot be written inline in a request body.");
+                return;
+            }
+            if (prop->readOnly) {
+                add(Severity::Error, "read-only", depth, begin, end,
+                    json_quote(name) + " is read-only: the service sets it and rejects it in a request body.");
+                return;
+            }
+            if (frame.objectRole == ObjectRole::Body && !op_.may_send(name)) {
+                add(Severity::Error, "not-updatable", depth, begin, end,
+                    json_quote(name) + " cannot be changed by this operation; it accepts only " + join(op_.updatable, ", ") + ".");
+                return;
+            }
+            if (prop->serverAssigned)
+                add(Severity::Warning, "server-assigned", depth, begin, end,
+                    json_quote(name) + " is assigned by the service (or taken from the token); a value sent here is ignored or rejected.");
+        }
+        frame.action = MemberAction::Check;
+        frame.prop = prop;
+    }
+
+    void finish_object(const Frame& frame, uint32_t begin, const ObjectKeys& keys) {
+        const size_t depth = frames_.size() - 1;
+        const TypeDef* declared = frame.declared;
+        const TypeDef* type = frame.type;
+        if (!frame.sawOdataType) {
+            if (frame.objectRole == ObjectRole::Body && request_ && op_.needs_odata_type()) {
+                bool empty = frame.members == 0;
+                std::string fix = std::string("{") + (empty ? "" : "\n  ") + "\"@odata.type\": " + json_quote("#" + op_.bodyType->name) +
+                                  (empty ? "" : ",");
+                add_at_brace(Severity::Error, "odata-type-missing", depth, begin,
+                             op_.path + " is typed as " + op_.addressType->shortName + ", so a " + op_.bodyType->shortName +
+                                 " body must say \"@odata.type\": \"#" + op_.bodyType->name + "\".",
+                             &fix);
+            } else if (declared->abstract && !declared->entity) {
+                std::vector<std::string> options;
+                for (const TypeDef* d : declared->derived) options.push_back("#" + d->name);
+                add_at_brace(Severity::Error, "odata-type-missing", depth, begin,
+                             declared->shortName + " is abstract: name the kind of value with \"@odata.type\" (" + join(options, ", ") + ").");
+            }
+        }
+        if (frame.objectRole == ObjectRole::Body && request_) {
             for (const auto& name : op_.required) {
-                if (doc_.member(object, name)) continue;
-                add_at_brace(Severity::Error, "missing-required", pointer, object,
+                if (keys.contains(name)) continue;
+                add_at_brace(Severity::Error, "missing-required", depth, begin,
                              "The body is missing " + json_quote(name) + ", which " + op_.title + " requires.");
             }
-            if (op_.method == "PATCH" && sentProperties == 0)
-                add_at_brace(Severity::Warning, "empty-body", pointer, object,
-                             "This PATCH changes nothing: the body sets no property.");
+            if (op_.method == "PATCH" && frame.sentProperties == 0)
+                add_at_brace(Severity::Warning, "empty-body", depth, begin, "This PATCH changes nothing: the body sets no property.");
         }
-        if (role == ObjectRole::Complex) {
+        if (frame.objectRole == ObjectRole::Complex) {
             for (const PropertyDef* prop : type->properties) {
-                if (prop->nullable || prop->collection || doc_.member(object, prop->name)) continue;
-                add_at_brace(Severity::Error, "missing-required", pointer, object,
-                             "This " + type->shortName + " is missing " + json_quote(prop->name) +
-                                 ", which cannot be null: a " + type->shortName + " that is sent must contain it.");
+                if (prop->nullable || prop->collection || keys.contains(prop->name)) continue;
+                add_at_brace(Severity::Error, "missing-required", depth, begin,
+                             "This " + type->shortName + " is missing " + json_quote(prop->name) + ", which cannot be null: a " +
+                                 type->shortName + " that is sent must contain it.");
             }
         }
     }
 
-    void report_unknown_property(const JsonNode& member, const std::string& pointer, const TypeDef* type, const TypeDef* declared) {
+    void report_deferred(const Frame& frame, NodeKind kind, uint32_t begin, uint32_t end) {
+        const size_t depth = frames_.size() - 1;
+        switch (frame.deferred) {
+            case Deferred::None: return;
+            case Deferred::BodyNotObject:
+                add(Severity::Error, "body-not-object", depth, begin, end,
+                    std::string("The body must be a JSON object, but it is ") + node_kind_name(kind) + ".");
+                return;
+            case Deferred::Mismatch:
+                add(Severity::Error, "type-mismatch", depth, begin, end,
+                    json_quote(frame.prop->name) + " expects " + type_label(*frame.prop) + ", found " + node_kind_name(kind) + ".");
+                return;
+            case Deferred::NotCollection:
+                add(Severity::Error, "type-mismatch", depth, begin, end,
+                    json_quote(frame.prop->name) + " is a collection: expected an array of " + item_label(*frame.prop) + ", found " +
+                        node_kind_name(kind) + ".");
+                return;
+            case Deferred::OdataTypeNotString:
+                add(Severity::Error, "type-mismatch", depth, begin, end,
+                    std::string("\"@odata.type\" must be a string such as \"#") + frame.declared->name + "\", not " + node_kind_name(kind) + ".");
+                return;
+        }
+    }
+
+    void report_unknown_property(std::string_view name, uint32_t begin, uint32_t end, size_t depth, const TypeDef* type,
+                                 const TypeDef* declared) {
         std::vector<std::string_view> names;
         for (const PropertyDef* p : type->properties) names.push_back(p->name);
-        std::string near = nearest_name(member.key, names);
+        std::string near = nearest_name(name, names);
         std::string fix = near.empty() ? std::string() : json_quote(near);
         const std::string* suggestion = near.empty() ? nullptr : &fix;
         std::string hint = near.empty() ? "" : " Did you mean " + json_quote(near) + "?";
         if (type->open) {
-            add_at_key(Severity::Warning, "unknown-property", pointer, member,
-                       json_quote(member.key) + " is not a declared property of " + type->shortName + "; " +
-                           type->shortName + " is an open type, so it is sent as a dynamic property." + hint,
-                       suggestion);
+            add(Severity::Warning, "unknown-property", depth, begin, end,
+                json_quote(name) + " is not a declared property of " + type->shortName + "; " + type->shortName +
+                    " is an open type, so it is sent as a dynamic property." + hint,
+                suggestion);
             return;
         }
         if (type->partial) {
-            add_at_key(Severity::Warning, "unknown-property", pointer, member,
-                       json_quote(member.key) + " is not among the properties of " + type->shortName +
-                           " that this tool models, so it was not checked." + hint,
-                       suggestion);
+            add(Severity::Warning, "unknown-property", depth, begin, end,
+                json_quote(name) + " is not among the properties of " + type->shortName + " that this tool models, so it was not checked." + hint,
+                suggestion);
             return;
         }
-        if (const TypeDef* owner = find_in_subtypes(declared, member.key); owner && type == declared) {
-            add_at_key(Severity::Error, "unknown-property", pointer, member,
-                       json_quote(member.key) + " belongs to " + owner->shortName + ", not to " + type->shortName +
-                           ": name the type with \"@odata.type\": \"#" + owner->name + "\".");
+        if (const TypeDef* owner = find_in_subtypes(declared, name); owner && type == declared) {
+            add(Severity::Error, "unknown-property", depth, begin, end,
+                json_quote(name) + " belongs to " + owner->shortName + ", not to " + type->shortName +
+                    ": name the type with \"@odata.type\": \"#" + owner->name + "\".");
             return;
         }
-        add_at_key(Severity::Error, "unknown-property", pointer, member,
-                   json_quote(member.key) + " is not a property of " + type->shortName + "." + hint, suggestion);
+        add(Severity::Error, "unknown-property", depth, begin, end,
+            json_quote(name) + " is not a property of " + type->shortName + "." + hint, suggestion);
     }
 
-    const TypeDef* find_in_subtypes(const TypeDef* type, const std::string& name) const {
+    const TypeDef* find_in_subtypes(const TypeDef* type, std::string_view name) const {
         for (const TypeDef* sub : type->derived) {
             if (sub->property(name)) return sub;
             if (const TypeDef* deeper = find_in_subtypes(sub, name)) return deeper;
@@ -248,47 +527,58 @@ private:
         return nullptr;
     }
 
-    const TypeDef* check_odata_type(const JsonNode& value, const TypeDef* declared, const std::string& pointer) {
+    // The type an "@odata.type" value names, reporting what is wrong with it when `report` is set.
+    const TypeDef* check_odata_type(const Scalar& value, const TypeDef* declared, size_t depth, bool report) {
         if (value.kind != NodeKind::String) {
-            add_at_value(Severity::Error, "type-mismatch", pointer, value,
-                         std::string("\"@odata.type\" must be a string such as \"#") + declared->name + "\", not " +
-                             node_kind_name(value.kind) + ".");
+            if (report)
+                add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+                    std::string("\"@odata.type\" must be a string such as \"#") + declared->name + "\", not " + node_kind_name(value.kind) + ".");
             return declared;
         }
-        const std::string& written = value.text;
+        std::string_view written = value.text;
         bool hasHash = !written.empty() && written[0] == '#';
-        std::string name = hasHash ? written.substr(1) : written;
-        const TypeDef* named = catalog_.type(name);
+        std::string_view name = hasHash ? written.substr(1) : written;
+        const TypeDef* named = lookup_type(name);
         if (!named) {
-            const TypeDef* near = catalog_.type_ignoring_case(name);
-            if (near) {
+            if (!report) return declared;
+            if (const TypeDef* near = catalog_.type_ignoring_case(name)) {
                 std::string fix = json_quote("#" + near->name);
-                add_at_value(Severity::Error, "odata-type-unknown", pointer, value,
-                             json_quote(written) + " names no type: type names are case-sensitive. Did you mean " + fix + "?", &fix);
+                add(Severity::Error, "odata-type-unknown", depth, value.begin, value.end,
+                    json_quote(written) + " names no type: type names are case-sensitive. Did you mean " + fix + "?", &fix);
             } else {
-                add_at_value(Severity::Error, "odata-type-unknown", pointer, value,
-                             json_quote(written) + " names no known type; " + declared->shortName + " is expected here.");
+                add(Severity::Error, "odata-type-unknown", depth, value.begin, value.end,
+                    json_quote(written) + " names no known type; " + declared->shortName + " is expected here.");
             }
             return declared;
         }
         if (!named->is_or_derives_from(declared)) {
-            std::string fix = json_quote("#" + declared->name);
-            add_at_value(Severity::Error, "odata-type-mismatch", pointer, value,
-                         json_quote(written) + " is not " + declared->shortName + " or a type derived from it.",
-                         declared->abstract ? nullptr : &fix);
+            if (report) {
+                std::string fix = json_quote("#" + declared->name);
+                add(Severity::Error, "odata-type-mismatch", depth, value.begin, value.end,
+                    json_quote(written) + " is not " + declared->shortName + " or a type derived from it.", declared->abstract ? nullptr : &fix);
+            }
             return declared;
         }
         if (named->abstract) {
-            add_at_value(Severity::Error, "odata-type-mismatch", pointer, value,
-                         named->shortName + " is abstract: name a concrete type derived from it.");
+            if (report)
+                add(Severity::Error, "odata-type-mismatch", depth, value.begin, value.end,
+                    named->shortName + " is abstract: name a concrete type derived from it.");
             return named;
         }
-        if (!hasHash) {
-            std::string fix = json_quote("#" + written);
-            add_at_value(Severity::Warning, "odata-type-format", pointer, value,
-                         "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
+        if (!hasHash && report) {
+            std::string fix = json_quote("#" + std::string(written));
+            add(Severity::Warning, "odata-type-format", depth, value.begin, value.end,
+                "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
         }
         return named;
+    }
+
+    // Bodies name the same few types over and over: remember the last answer.
+    const TypeDef* lookup_type(std::string_view name) {
+        if (name == lastTypeName_) return lastType_;
+        lastTypeName_.assign(name.data(), name.size());
+        lastType_ = catalog_.type(name);
+        return lastType_;
     }
 
     std::string type_label(const PropertyDef& prop) const {
@@ -297,56 +587,41 @@ private:
         return primitive_label(prop.primitive);
     }
 
-    void check_value(const JsonNode& value, const PropertyDef& prop, const std::string& pointer) {
-        if (value.kind == NodeKind::Null) {
-            if (prop.collection || !prop.nullable)
-                add_at_value(Severity::Error, "null-not-allowed", pointer, value,
-                             json_quote(prop.name) + " cannot be null" +
-                                 (prop.collection ? std::string(" (collections are never null: send [] instead)")
-                                                  : std::string(": leave it out or give ") + type_label(prop)) + ".");
-            return;
-        }
-        if (!prop.collection) {
-            check_single(value, prop, pointer);
-            return;
-        }
-        if (value.kind != NodeKind::Array) {
-            add_at_value(Severity::Error, "type-mismatch", pointer, value,
-                         json_quote(prop.name) + " is a collection: expected an array of " + item_label(prop) + ", found " +
-                             node_kind_name(value.kind) + ".");
-            return;
-        }
-        for (size_t i = 0; i < value.children.size(); ++i) {
-            const JsonNode& item = doc_.at(value.children[i]);
-            std::string itemPointer = pointer_append(pointer, i);
-            if (item.kind == NodeKind::Null)
-                add_at_value(Severity::Error, "null-not-allowed", itemPointer, item,
-                             "Items of " + json_quote(prop.name) + " cannot be null.");
-            else
-                check_single(item, prop, itemPointer);
-        }
-    }
-
     std::string item_label(const PropertyDef& prop) const {
         if (prop.structured) return prop.structured->shortName + " objects";
         if (prop.enumeration) return prop.enumeration->shortName + " members";
         return "values";
     }
 
-    void mismatch(const JsonNode& value, const PropertyDef& prop, const std::string& pointer, const std::string* fix = nullptr) {
-        add_at_value(Severity::Error, "type-mismatch", pointer, value,
-                     json_quote(prop.name) + " expects " + type_label(prop) + ", found " + node_kind_name(value.kind) + ".", fix);
-    }
-
-    void check_single(const JsonNode& value, const PropertyDef& prop, const std::string& pointer) {
-        if (prop.structured) {
-            if (value.kind != NodeKind::Object) return mismatch(value, prop, pointer);
-            check_object(value, prop.structured, pointer, prop.structured->entity ? ObjectRole::ExpandedEntity : ObjectRole::Complex);
+    void check_value(const Scalar& value, const PropertyDef& prop, size_t depth) {
+        if (value.kind == NodeKind::Null) {
+            if (prop.collection || !prop.nullable)
+                add(Severity::Error, "null-not-allowed", depth, value.begin, value.end,
+                    json_quote(prop.name) + " cannot be null" +
+                        (prop.collection ? std::string(" (collections are never null: send [] instead)")
+                                         : std::string(": leave it out or give ") + type_label(prop)) +
+                        ".");
             return;
         }
+        if (prop.collection) {
+            add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+                json_quote(prop.name) + " is a collection: expected an array of " + item_label(prop) + ", found " +
+                    node_kind_name(value.kind) + ".");
+            return;
+        }
+        check_single(value, prop, depth);
+    }
+
+    void mismatch(const Scalar& value, const PropertyDef& prop, size_t depth, const std::string* fix = nullptr) {
+        add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+            json_quote(prop.name) + " expects " + type_label(prop) + ", found " + node_kind_name(value.kind) + ".", fix);
+    }
+
+    void check_single(const Scalar& value, const PropertyDef& prop, size_t depth) {
+        if (prop.structured) return mismatch(value, prop, depth);
         if (prop.enumeration) {
-            if (value.kind != NodeKind::String) return mismatch(value, prop, pointer);
-            check_enum(value, prop, pointer);
+            if (value.kind != NodeKind::String) return mismatch(value, prop, depth);
+            check_enum(value, prop, depth);
             return;
         }
         switch (prop.primitive) {
@@ -355,36 +630,36 @@ private:
                 if (value.kind != NodeKind::String) {
                     std::string fix = json_quote(value.kind == NodeKind::Number ? value.text : value.boolValue ? "true" : "false");
                     bool quotable = value.kind == NodeKind::Number || value.kind == NodeKind::Boolean;
-                    return mismatch(value, prop, pointer, quotable ? &fix : nullptr);
+                    return mismatch(value, prop, depth, quotable ? &fix : nullptr);
                 }
                 if (prop.maxLength >= 0 && utf16_length(value.text) > static_cast<uint64_t>(prop.maxLength))
-                    add_at_value(Severity::Warning, "string-length", pointer, value,
-                                 json_quote(prop.name) + " is " + std::to_string(utf16_length(value.text)) +
-                                     " characters long; the documented maximum is " + std::to_string(prop.maxLength) + ".");
+                    add(Severity::Warning, "string-length", depth, value.begin, value.end,
+                        json_quote(prop.name) + " is " + std::to_string(utf16_length(value.text)) +
+                            " characters long; the documented maximum is " + std::to_string(prop.maxLength) + ".");
                 return;
             case Primitive::Boolean:
                 if (value.kind != NodeKind::Boolean) {
                     bool quoted = value.kind == NodeKind::String && (value.text == "true" || value.text == "false");
-                    return mismatch(value, prop, pointer, quoted ? &value.text : nullptr);
+                    std::string fix(value.text);
+                    return mismatch(value, prop, depth, quoted ? &fix : nullptr);
                 }
                 return;
             case Primitive::Double:
-                if (value.kind != NodeKind::Number) return mismatch(value, prop, pointer);
+                if (value.kind != NodeKind::Number) return mismatch(value, prop, depth);
                 return;
             case Primitive::Int32:
             case Primitive::Int64:
-                check_integer(value, prop, pointer);
+                check_integer(value, prop, depth);
                 return;
             case Primitive::DateTimeOffset: {
-                if (value.kind != NodeKind::String) return mismatch(value, prop, pointer);
+                if (value.kind != NodeKind::String) return mismatch(value, prop, depth);
                 std::string fix;
                 std::string problem = datetime_problem(value.text, fix);
                 if (problem.empty()) return;
                 std::string quotedFix = json_quote(fix);
-                add_at_value(Severity::Error, "datetime-format", pointer, value,
-                             json_quote(value.text) + " is not an OData DateTimeOffset (YYYY-MM-DDThh:mm[:ss[.fffffff]] then Z or ±hh:mm): " +
-                                 problem + ".",
-                             fix.empty() ? nullptr : &quotedFix);
+                add(Severity::Error, "datetime-format", depth, value.begin, value.end,
+                    json_quote(value.text) + " is not an OData DateTimeOffset (YYYY-MM-DDThh:mm[:ss[.fffffff]] then Z or ±hh:mm): " + problem + ".",
+                    fix.empty() ? nullptr : &quotedFix);
                 return;
             }
             case Primitive::Untyped:
@@ -393,39 +668,39 @@ private:
         }
     }
 
-    void check_integer(const JsonNode& value, const PropertyDef& prop, const std::string& pointer) {
+    void check_integer(const Scalar& value, const PropertyDef& prop, size_t depth) {
         if (value.kind == NodeKind::String) {
-            bool digits = !value.text.empty() && value.text.size() < 20 &&
-                          std::all_of(value.text.begin() + (value.text[0] == '-' ? 1 : 0), value.text.end(), is_digit) &&
-                          value.text != "-";
-            return mismatch(value, prop, pointer, digits ? &value.text : nullptr);
+            std::string_view t = value.text;
+            bool digits = !t.empty() && t.size() < 20 && std::all_of(t.begin() + (t[0] == '-' ? 1 : 0), t.end(), is_digit) && t != "-";
+            std::string fix(t);
+            return mismatch(value, prop, depth, digits ? &fix : nullptr);
         }
-        if (value.kind != NodeKind::Number) return mismatch(value, prop, pointer);
-        if (!value.integerLiteral) {
-            add_at_value(Severity::Error, "type-mismatch", pointer, value,
-                         json_quote(prop.name) + " expects " + type_label(prop) + ", found " + value.text +
-                             ": write a whole number without a fraction or exponent.");
+        if (value.kind != NodeKind::Number) return mismatch(value, prop, depth);
+        const JsonNumber& number = *value.number;
+        const std::string_view literal = number.literal;
+        if (!number.integer) {
+            add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+                json_quote(prop.name) + " expects " + type_label(prop) + ", found " + std::string(literal) + ": write a whole number without a fraction or exponent.");
             return;
         }
         bool int32 = prop.primitive == Primitive::Int32;
-        if (!value.integerFits || (int32 && (value.intValue < kInt32Min || value.intValue > kInt32Max))) {
-            add_at_value(Severity::Error, "int-range", pointer, value,
-                         value.text + " does not fit in " + (int32 ? "Int32 (-2147483648 to 2147483647)" : "Int64") + ".");
+        if (!number.fits || (int32 && (number.value < kInt32Min || number.value > kInt32Max))) {
+            add(Severity::Error, "int-range", depth, value.begin, value.end,
+                std::string(literal) + " does not fit in " + (int32 ? "Int32 (-2147483648 to 2147483647)" : "Int64") + ".");
             return;
         }
-        if (prop.hasRange && (value.intValue < prop.rangeMin || value.intValue > prop.rangeMax))
-            add_at_value(Severity::Warning, "range", pointer, value,
-                         value.text + " is outside the documented range of " + json_quote(prop.name) + " (" +
-                             std::to_string(prop.rangeMin) + " to " + std::to_string(prop.rangeMax) + ").");
+        if (prop.hasRange && (number.value < prop.rangeMin || number.value > prop.rangeMax))
+            add(Severity::Warning, "range", depth, value.begin, value.end,
+                std::string(literal) + " is outside the documented range of " + json_quote(prop.name) + " (" + std::to_string(prop.rangeMin) + " to " +
+                    std::to_string(prop.rangeMax) + ").");
     }
 
-    void check_enum(const JsonNode& value, const PropertyDef& prop, const std::string& pointer) {
+    void check_enum(const Scalar& value, const PropertyDef& prop, size_t depth) {
         const EnumDef& e = *prop.enumeration;
         if (e.has(value.text)) {
             if (request_ && value.text == "unknownFutureValue")
-                add_at_value(Severity::Warning, "sentinel-value", pointer, value,
-                             "unknownFutureValue marks members added to " + e.shortName +
-                                 " later; it is not a real value and clients must not send it.");
+                add(Severity::Warning, "sentinel-value", depth, value.begin, value.end,
+                    "unknownFutureValue marks members added to " + e.shortName + " later; it is not a real value and clients must not send it.");
             return;
         }
         std::vector<std::string_view> candidates;
@@ -434,18 +709,23 @@ private:
         std::string near = nearest_name(value.text, candidates);
         std::string fix = json_quote(near);
         std::vector<std::string> listed(candidates.begin(), candidates.end());
-        add_at_value(Severity::Error, "enum-value", pointer, value,
-                     json_quote(value.text) + " is not a member of " + e.shortName + " (members are case-sensitive: " +
-                         join(listed, ", ") + ")." + (near.empty() ? "" : " Did you mean " + fix + "?") +
-                         (value.text == "String" ? " \"String\" is the docs' placeholder, not a value." : ""),
-                     near.empty() ? nullptr : &fix);
+        add(Severity::Error, "enum-value", depth, value.begin, value.end,
+            json_quote(value.text) + " is not a member of " + e.shortName + " (members are case-sensitive: " + join(listed, ", ") + ")." +
+                (near.empty() ? "" : " Did you mean " + fix + "?") +
+                (value.text == "String" ? " \"String\" is the docs' placeholder, not a value." : ""),
+            near.empty() ? nullptr : &fix);
     }
 
     const Catalog& catalog_;
     const OperationDef& op_;
     bool request_;
-    const JsonDocument& doc_;
+    std::string_view text_;
+    const ParseLimits& limits_;
+    Diagnostics& parseFindings_;
     Diagnostics& out_;
+    std::vector<Frame> frames_;
+    std::string lastTypeName_;
+    const TypeDef* lastType_ = nullptr;
 };
 
 bool leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -533,8 +813,16 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     ValidationResult result;
     result.operationId = operation.id;
     result.direction = direction;
-    result.document = parse_json(text, limits, result.diagnostics);
-    Validator(catalog, operation, direction, result.document, result.diagnostics).check_body();
+    Diagnostics findings;
+    Validator validator(catalog, operation, direction, text, limits, result.diagnostics, findings);
+    JsonScanner<Validator> scanner(text, limits, validator);
+    if (scanner.scan_document()) {
+        result.parsed = true;
+        result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+    } else {
+        // A body that does not parse gets only what the reader found: the rest would be guesswork.
+        result.diagnostics.push_back(scan_error_diagnostic(scanner.error()));
+    }
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.begin < b.begin; });
     if (!result.diagnostics.empty()) SourceLocator(text).locate(result.diagnostics);  // a line index only when needed
@@ -555,15 +843,36 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
     return item;
 }
 
+// Written directly rather than through a JSON tree: this is the answer of every keystroke.
 std::string validation_json(const ValidationResult& result) {
-    nlohmann::ordered_json out;
-    out["operation"] = result.operationId;
-    out["direction"] = result.direction == Direction::Request ? "request" : "response";
-    out["valid"] = result.valid();
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& d : result.diagnostics) list.push_back(diagnostic_json(d));
-    out["diagnostics"] = std::move(list);
-    return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::string out;
+    out.reserve(96 + result.diagnostics.size() * 256);
+    out += "{\"operation\":";
+    append_json_string(out, result.operationId);
+    out += result.direction == Direction::Request ? ",\"direction\":\"request\"" : ",\"direction\":\"response\"";
+    out += result.valid() ? ",\"valid\":true" : ",\"valid\":false";
+    out += ",\"diagnostics\":[";
+    bool first = true;
+    for (const auto& d : result.diagnostics) {
+        out += first ? "{\"severity\":\"" : ",{\"severity\":\"";
+        first = false;
+        out += severity_name(d.severity);
+        out += "\",\"code\":";
+        append_json_string(out, d.code);
+        out += ",\"pointer\":";
+        append_json_string(out, d.pointer);
+        out += ",\"line\":" + std::to_string(d.line) + ",\"column\":" + std::to_string(d.column) + ",\"endLine\":" +
+               std::to_string(d.endLine) + ",\"endColumn\":" + std::to_string(d.endColumn);
+        out += ",\"message\":";
+        append_json_string(out, d.message);
+        if (d.hasSuggestion) {
+            out += ",\"suggestion\":";
+            append_json_string(out, d.suggestion);
+        }
+        out.push_back('}');
+    }
+    out += "]}";
+    return out;
 }
 
 }  // namespace gpb

@@ -18,7 +18,7 @@ struct ValidationResult {
     std::string operationId;
     Direction direction = Direction::Request;
     Diagnostics diagnostics;  // in document order, with lines and columns
-    JsonDocument document;    // the parsed body (complete == false when it did not parse)
+    bool parsed = false;      // false when the body is not JSON (or hit a limit)
 
     bool valid() const { return !has_error(diagnostics); }
 };

@@ -1,0 +1,100 @@
+// The JSON reader: where each syntax error points and what it says, what it decodes, and that a
+// member read late (an "@odata.type" after the properties) counts as much as one read first.
+#include <catch2/catch.hpp>
+
+#include "json_tree.hpp"
+#include "support.hpp"
+
+namespace {
+
+struct SyntaxRow {
+    std::string text;
+    uint32_t column;  // 1-based UTF-16 column of the error
+    std::string message;
+};
+
+}  // namespace
+
+TEST_CASE("each syntax error points at the offending character and says what is wrong") {
+    const std::vector<SyntaxRow> rows = {
+        {"{\"status\": tru}", 12, "This is not valid JSON: a value is expected here (true, false and null are written in lower case)."},
+        {"{\"status\": \"open\",}", 19, "This is not valid JSON: a member name is expected after ',' (JSON allows no trailing comma)."},
+        {"{\"a\": [1,]}", 10, "This is not valid JSON: a value is expected after ',' (JSON allows no trailing comma)."},
+        {"{'status': 1}", 2, "This is not valid JSON: member names use double quotes, not single quotes."},
+        {"{\"a\": 'x'}", 7, "This is not valid JSON: JSON strings use double quotes, not single quotes."},
+        {"{\"a\" 1}", 6, "This is not valid JSON: ':' is expected after the member name."},
+        {"{\"a\": 1 \"b\": 2}", 9, "This is not valid JSON: ',' or '}' is expected after a member."},
+        {"{\"a\": [1 2]}", 10, "This is not valid JSON: ',' or ']' is expected after an item."},
+        {"{\"a\": \"line\nbreak\"}", 12, "This is not valid JSON: a string cannot hold a line break (write \\n), or its closing '\"' is missing."},
+        {"{\"a\": \"tab\there\"}", 11, "This is not valid JSON: a control character (U+0009) must be written as an escape in a string."},
+        {"{\"a\": \"\\x\"}", 8, "This is not valid JSON: this is not an escape sequence (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)."},
+        {"{\"a\": \"\\u12G4\"}", 8, "This is not valid JSON: \\u must be followed by four hexadecimal digits."},
+        {"{\"a\": \"\\uD800\"}", 8, "This is not valid JSON: this \\u escape is the first half of a surrogate pair without the second."},
+        {"{\"a\": \"\\uDC00\"}", 8, "This is not valid JSON: this \\u escape is the second half of a surrogate pair without the first."},
+        {"{\"a\": \"\xED\xA0\x80\"}", 8, "This is not valid JSON: a lone UTF-16 surrogate (half of a pair) is not a character."},
+        {"{\"a\": \"\xC0\xAF\"}", 8, "This is not valid JSON: the text is not valid UTF-8 here."},
+        {"{\"a\": 012}", 7, "This is not valid JSON: a number cannot start with 0 followed by more digits."},
+        {"{\"a\": 1.}", 7, "This is not valid JSON: a digit must follow the decimal point."},
+        {"{\"a\": 1e+}", 7, "This is not valid JSON: the exponent needs digits."},
+        {"{\"a\": -x}", 7, "This is not valid JSON: a number needs a digit after '-'."},
+        {"{\"a\": 1", 8, "This is not valid JSON: the text ends before the object is closed ('}' is missing)."},
+        {"{\"a\": \"x", 9, "This is not valid JSON: the text ends inside a string (the closing '\"' is missing)."},
+        {"{\"a\":", 6, "This is not valid JSON: the text ends where a value is expected."},
+        {"{\"a\": 1} {}", 10, "This is not valid JSON: more text follows the value."},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.text);
+        auto r = test::check("incidentTask.update", row.text);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].code == "json-syntax");
+        CHECK(r.diagnostics[0].column == row.column);
+        CHECK(r.diagnostics[0].message == row.message);
+        CHECK_FALSE(r.parsed);
+    }
+}
+
+TEST_CASE("a body that does not parse keeps only what the reader found before the error") {
+    // The duplicate comes before the syntax error, the unknown property would be a model finding.
+    auto r = test::check("incidentTask.update", "{\"status\": \"open\", \"status\": \"open\", \"nope\": 1,}");
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].code == "duplicate-key");
+    CHECK(r.diagnostics[0].pointer == "/status");
+    CHECK(r.diagnostics[1].code == "json-syntax");
+}
+
+TEST_CASE("an @odata.type written after the properties types the object as one written first") {
+    const std::string first =
+        "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"displayName\": 5, \"intendedSettings\": [{\"name\": \"a\"}]}";
+    const std::string last =
+        "{\"displayName\": 5, \"intendedSettings\": [{\"name\": \"a\"}], \"@odata.type\": \"#microsoft.graph.securityConfigurationTask\"}";
+    auto a = test::check("securityConfigurationTask.update", first);
+    auto b = test::check("securityConfigurationTask.update", last);
+    CHECK(test::findings(a) == test::findings(b));
+    CHECK(test::findings(b) == std::set<test::Finding>{{"type-mismatch", "/displayName"}});
+}
+
+TEST_CASE("duplicates inside values that are not checked still carry their full pointer") {
+    auto r = test::check("incidentTask.update", "{\"nope\": [{\"x\": {\"y\": 1, \"y\": 2}}], \"status\": \"open\"}");
+    const gpb::Diagnostic* d = test::find(r, "duplicate-key", "/nope/0/x/y");
+    REQUIRE(d != nullptr);
+    CHECK(d->column == 26);
+}
+
+TEST_CASE("the tree decodes escapes and surrogate pairs, and keeps numbers as written") {
+    gpb::Diagnostics found;
+    auto doc = gpb::parse_json("{\"a\\u00e9\": \"\\ud83d\\ude00\\n\", \"n\": -9223372036854775808, \"f\": 1.5e3, \"big\": 18446744073709551616}",
+                               gpb::ParseLimits{}, found);
+    REQUIRE(doc.complete);
+    CHECK(found.empty());
+    const gpb::JsonNode& root = doc.root();
+    REQUIRE(root.children.size() == 4);
+    CHECK(doc.at(root.children[0]).key == "a\xC3\xA9");
+    CHECK(doc.at(root.children[0]).text == "\xF0\x9F\x98\x80\n");
+    CHECK(doc.at(root.children[1]).integerFits);
+    CHECK(doc.at(root.children[1]).intValue == INT64_MIN);
+    CHECK_FALSE(doc.at(root.children[2]).integerLiteral);
+    CHECK(doc.at(root.children[2]).numberValue == 1500.0);
+    CHECK(doc.at(root.children[3]).integerLiteral);
+    CHECK_FALSE(doc.at(root.children[3]).integerFits);
+    CHECK(doc.at(root.children[3]).text == "18446744073709551616");
+}
