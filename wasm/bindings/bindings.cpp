@@ -36,7 +36,7 @@ EMSCRIPTEN_KEEPALIVE const char* gpb_validate_input(size_t idLength, size_t body
     std::string_view input(inputBuffer);
     idLength = std::min(idLength, input.size());
     bodyLength = std::min(bodyLength, input.size() - idLength);
-    lastResult = gpb::api::validate(std::string(input.substr(0, idLength)), input.substr(idLength, bodyLength), response != 0);
+    lastResult = gpb::api::validate(input.substr(0, idLength), input.substr(idLength, bodyLength), response != 0);
     return lastResult.data();
 }
 

@@ -22,7 +22,7 @@ std::string error(const std::string& code, const std::string& message) {
     return dump(out);
 }
 
-std::string unknown_operation(const std::string& id) {
+std::string unknown_operation(std::string_view id) {
     std::string known;
     for (const auto& op : Catalog::builtin().operations()) known += (known.empty() ? "" : ", ") + op->id;
     return error("unknown-operation", "No operation has the id " + json_quote(id) + "; known: " + known + ".");
@@ -143,7 +143,7 @@ std::string describe(const std::string& operationId) {
     return dump(d);
 }
 
-std::string validate(const std::string& operationId, std::string_view body, bool response) {
+std::string validate(std::string_view operationId, std::string_view body, bool response) {
     const Catalog& catalog = Catalog::builtin();
     const OperationDef* op = catalog.operation(operationId);
     if (!op) return unknown_operation(operationId);

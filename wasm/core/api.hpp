@@ -9,7 +9,7 @@ namespace gpb::api {
 
 std::string operations();
 std::string describe(const std::string& operationId);
-std::string validate(const std::string& operationId, std::string_view body, bool response);
+std::string validate(std::string_view operationId, std::string_view body, bool response);
 std::string example(const std::string& operationId, bool full);                 // {"body": text}
 std::string request(const std::string& operationId, const std::string& body,
                     const std::string& pathParametersJson);                      // {method,url,headers,body,raw}

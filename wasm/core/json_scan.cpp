@@ -12,6 +12,18 @@ bool ObjectKeys::contains(std::string_view name) const {
     return false;
 }
 
+void ScanBuffers::reset() {
+    constexpr size_t kKeep = 1u << 16;  // entries worth keeping between reads
+    stack.clear();
+    if (names.capacity() > kKeep) std::vector<std::string_view>().swap(names);
+    names.clear();
+    decodedNames.clear();
+    for (auto& index : keyIndexes)
+        if (index.bucket_count() > kKeep) index = std::unordered_set<std::string_view>();
+        else index.clear();
+    if (scratch.capacity() > kKeep) std::string().swap(scratch);
+}
+
 namespace scan_detail {
 
 namespace {

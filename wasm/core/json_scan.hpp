@@ -81,6 +81,24 @@ inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace scan_detail
 
+// The reader's working memory. A caller that reads many texts keeps one and passes it in, so a
+// read allocates nothing once the buffers have grown to fit.
+struct ScanBuffers {
+    struct Container {
+        uint32_t begin;
+        bool object;
+        uint32_t keysMark;   // first name of this object in names
+        size_t decodedMark;  // first decoded name of this object in decodedNames
+    };
+    std::vector<Container> stack;
+    std::vector<std::string_view> names;
+    std::deque<std::string> decodedNames;
+    std::vector<std::unordered_set<std::string_view>> keyIndexes;  // one per open object depth, filled past a few names
+    std::string scratch;
+
+    void reset();  // empties everything, and gives back memory a huge text left behind
+};
+
 // Handler: each call returns false to stop reading (no error is recorded then).
 //   begin_object(at), end_object(begin, end, const ObjectKeys&), begin_array(at), end_array(begin, end),
 //   key(name, begin, end), duplicate_key(name, begin, end), string_value(text, begin, end),
@@ -90,8 +108,11 @@ inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 template <class Handler>
 class JsonScanner {
 public:
-    JsonScanner(std::string_view text, const ParseLimits& limits, Handler& handler, bool findDuplicates = true)
-        : text_(text), limits_(limits), handler_(handler), findDuplicates_(findDuplicates) {}
+    JsonScanner(std::string_view text, const ParseLimits& limits, Handler& handler, bool findDuplicates = true,
+                ScanBuffers* buffers = nullptr)
+        : text_(text), limits_(limits), handler_(handler), findDuplicates_(findDuplicates), b_(buffers ? *buffers : own_) {
+        b_.reset();
+    }
 
     // Reads the whole text as one value with nothing but whitespace after it.
     bool scan_document() {
@@ -123,12 +144,7 @@ public:
     const ScanError& error() const { return error_; }
 
 private:
-    struct Container {
-        uint32_t begin;
-        bool object;
-        uint32_t keysMark;     // first name of this object in names_
-        size_t decodedMark;    // first decoded name of this object in decodedNames_
-    };
+    using Container = ScanBuffers::Container;
 
     enum class Next { Value, MemberName, AfterValue };
 
@@ -459,11 +475,13 @@ private:
     bool findDuplicates_;
     bool stopped_ = false;
     ScanError error_;
-    std::vector<Container> stack_;
-    std::vector<std::string_view> names_;
-    std::deque<std::string> decodedNames_;
-    std::vector<std::unordered_set<std::string_view>> keyIndexes_;  // one per open object depth, filled past a few names
-    std::string scratch_;
+    ScanBuffers own_;
+    ScanBuffers& b_;
+    std::vector<Container>& stack_ = b_.stack;
+    std::vector<std::string_view>& names_ = b_.names;
+    std::deque<std::string>& decodedNames_ = b_.decodedNames;
+    std::vector<std::unordered_set<std::string_view>>& keyIndexes_ = b_.keyIndexes;
+    std::string& scratch_ = b_.scratch;
 };
 
 }  // namespace gpb

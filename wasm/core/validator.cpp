@@ -109,9 +109,11 @@ private:
 class Validator {
 public:
     Validator(const Catalog& catalog, const OperationDef& op, Direction direction, std::string_view text,
-              const ParseLimits& limits, Diagnostics& parseFindings, Diagnostics& out)
+              const ParseLimits& limits, ScanBuffers& lookahead, Diagnostics& parseFindings, Diagnostics& out)
         : catalog_(catalog), op_(op), request_(direction == Direction::Request), text_(text), limits_(limits),
-          parseFindings_(parseFindings), out_(out) {}
+          lookahead_(lookahead), parseFindings_(parseFindings), out_(out) {
+        frames_.clear();
+    }
 
     // ---- reader events ----
     bool begin_object(uint32_t at) {
@@ -224,6 +226,12 @@ private:
         const PropertyDef* prop = nullptr;  // the property a collection or a deferred finding is about
     };
 
+    // Kept between calls, like the reader's buffers: a validation then allocates almost nothing.
+    static std::vector<Frame>& frame_pool() {
+        thread_local std::vector<Frame> frames;
+        return frames;
+    }
+
     Frame open_frame(bool object, uint32_t at) {
         if (!frames_.empty() && !frames_.back().object) frames_.back().index = frames_.back().nextIndex++;
         Frame frame;
@@ -252,7 +260,7 @@ private:
     MemberFinder find_member(uint32_t objectBegin, std::string_view name) const {
         MemberFinder finder;
         finder.target = name;
-        JsonScanner<MemberFinder> scanner(text_, limits_, finder, false);
+        JsonScanner<MemberFinder> scanner(text_, limits_, finder, false, &lookahead_);
         scanner.scan_value_at(objectBegin);
         return finder;
     }
@@ -721,9 +729,10 @@ private:
     bool request_;
     std::string_view text_;
     const ParseLimits& limits_;
+    ScanBuffers& lookahead_;
     Diagnostics& parseFindings_;
     Diagnostics& out_;
-    std::vector<Frame> frames_;
+    std::vector<Frame>& frames_ = frame_pool();
     std::string lastTypeName_;
     const TypeDef* lastType_ = nullptr;
 };
@@ -814,8 +823,9 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     result.operationId = operation.id;
     result.direction = direction;
     Diagnostics findings;
-    Validator validator(catalog, operation, direction, text, limits, result.diagnostics, findings);
-    JsonScanner<Validator> scanner(text, limits, validator);
+    thread_local ScanBuffers bodyBuffers, lookaheadBuffers;
+    Validator validator(catalog, operation, direction, text, limits, lookaheadBuffers, result.diagnostics, findings);
+    JsonScanner<Validator> scanner(text, limits, validator, true, &bodyBuffers);
     if (scanner.scan_document()) {
         result.parsed = true;
         result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
