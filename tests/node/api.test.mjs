@@ -148,6 +148,17 @@ test('hostile input gives diagnostics and the module keeps answering', () => {
   assert.equal(gpb.validate('incidentTask.update', '{"status": "open"}').valid, true);
 });
 
+test('a lone surrogate in a JS string reads as U+FFFD: nothing after it is lost, columns still match', () => {
+  for (const text of ['{"displayName": "a\ud800", "status": "Open"}', '{"displayName": "\udc00a", "status": "Open"}']) {
+    const { diagnostics } = gpb.validate('incidentTask.update', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['not-updatable', 'enum-value']);
+    assert.equal(text.slice(diagnostics[1].column - 1, diagnostics[1].endColumn - 1), '"Open"');
+  }
+  assert.deepEqual(gpb.validate('securityAction.update', '{"actionReason": "\ud83d"}').diagnostics, []);
+  assert.equal(gpb.request('incidentTask.update', '{}', { incidentTaskId: 'a\ud800' }).url,
+    'https://graph.microsoft.com/beta/security/incidentTasks/a%EF%BF%BD');
+});
+
 test('a 20 MB body and a million keys give a limit diagnostic; the heap does not keep growing', () => {
   const heap = () => core.HEAP8.buffer.byteLength;
   const big = `{"description": "${'x'.repeat(20 * 1024 * 1024)}"}`;
