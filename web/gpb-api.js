@@ -16,21 +16,28 @@ function unwrap(text) {
   return value;
 }
 
+// A lone surrogate (half of a UTF-16 pair) has no UTF-8 form, and Emscripten's string encoder
+// pairs it with whatever code unit follows (a closing quote would vanish). Text handed to the
+// builders and readers has each one replaced by U+FFFD, one code unit for one, so lines and
+// columns still match; text to validate keeps it, and the core points at it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const isWellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : text.search(LONE_SURROGATE) < 0);
+const wellFormed = (text) => (isWellFormed(text) ? text : text.replace(LONE_SURROGATE, '\uFFFD'));
+
 // Strings only cross the boundary; anything else is turned into its text first.
-const asText = (value) => (typeof value === 'string' ? value : String(value ?? ''));
+const toText = (value) => (typeof value === 'string' ? value : String(value ?? ''));
+const asText = (value) => wellFormed(toText(value));
+const asJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 'string' ? wellFormed(item) : item));
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 // Longer texts are over the core's size limit anyway; the string path reports their size.
 const DIRECT_INPUT_LIMIT = 8 * 1024 * 1024;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
 
 // Writes text as UTF-8 at address; a lone surrogate (which TextEncoder would silently turn into
 // U+FFFD) is written as its three-byte form, so the core points at it as text that is not UTF-8.
 function writeUtf8(core, text, address, capacity) {
-  if (wellFormed(text)) return encoder.encodeInto(text, core.HEAPU8.subarray(address, address + capacity));
+  if (isWellFormed(text)) return encoder.encodeInto(text, core.HEAPU8.subarray(address, address + capacity));
   let written = 0;
   let from = 0;
   const put = (part) => { written += encoder.encodeInto(part, core.HEAPU8.subarray(address + written, address + capacity)).written; };
@@ -48,7 +55,7 @@ function writeUtf8(core, text, address, capacity) {
 
 // The operation id and the body go into the module's input buffer; the answer is read from memory.
 function validateText(core, id, text, response) {
-  if (!core._gpb_validate_input || text.length > DIRECT_INPUT_LIMIT) return core.validate(id, text, response);
+  if (!core._gpb_validate_input || text.length > DIRECT_INPUT_LIMIT) return core.validate(id, wellFormed(text), response);
   const idBytes = encoder.encode(id);
   let capacity = idBytes.length + text.length + 16;
   let address = core._gpb_input(capacity);
@@ -68,11 +75,13 @@ export function wrapCore(core) {
   return {
     operations: () => unwrap(core.operations()),
     describe: (id) => unwrap(core.describe(asText(id))),
-    validate: (id, text, { response = false } = {}) => unwrap(validateText(core, asText(id), asText(text), !!response)),
+    validate: (id, text, { response = false } = {}) => unwrap(validateText(core, asText(id), toText(text), !!response)),
     example: (id, { full = false } = {}) => unwrap(core.example(asText(id), !!full)).body,
-    request: (id, text, params = {}) => unwrap(core.request(asText(id), asText(text), JSON.stringify(params ?? {}))),
+    request: (id, text, params = {}) => unwrap(core.request(asText(id), asText(text), asJson(params ?? {}))),
     response: (id, text) => unwrap(core.response(asText(id), asText(text))),
     parseRequest: (text) => unwrap(core.parseRequest(asText(text))),
     lintPage: (text, { path = 'page' } = {}) => unwrap(core.lintPage(asText(text), asText(path))),
+    // A diagnostic, read only: the size of the module's memory (it grows, and never shrinks).
+    heapBytes: () => core.HEAP8.buffer.byteLength,
   };
 }

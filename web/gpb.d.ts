@@ -146,6 +146,8 @@ export interface Gpb {
   response(id: string, text: string): HttpResponse;
   parseRequest(text: string): ParsedRequest;
   lintPage(text: string, options?: { path?: string }): LintedPage;
+  /** Diagnostics only: the byte size of the module's memory now. It grows when an input needs more and never shrinks. */
+  heapBytes(): number;
 }
 
 export function loadGpb(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Gpb>;

@@ -37,8 +37,10 @@ export async function launch() {
 }
 
 // A page that records every request (and whether it came after the app was ready) and every error.
-export async function openPage(browser, url, { contextOptions = {}, viewport = { width: 1280, height: 900 }, app = true } = {}) {
+// prepare(context) runs before the page loads: init scripts, routes.
+export async function openPage(browser, url, { contextOptions = {}, viewport = { width: 1280, height: 900 }, app = true, prepare } = {}) {
   const context = await browser.newContext({ viewport, ...contextOptions });
+  if (prepare) await prepare(context);
   const page = await context.newPage();
   const log = { requests: [], afterReady: [], errors: [], ready: false };
   page.on('request', (request) => {

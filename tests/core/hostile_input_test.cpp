@@ -115,12 +115,23 @@ TEST_CASE("bad input gives a diagnostic and never crashes") {
         CHECK(test::findings(wide) == std::set<test::Finding>{{"int-range", "/managedDeviceCount"}});
     }
     SECTION("two hundred thousand keys, one of them twice") {
-        std::string body = "{";
+        std::string body = "{\"status\": \"open\", \"nope\": {";
         for (int i = 0; i < 200000; ++i) body += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":0";
-        body += ",\"k7\":1}";
+        body += ",\"k7\":1}}";
+        auto r = test::check("incidentTask.update", body);
+        CHECK(test::findings(r) == std::set<test::Finding>{{"unknown-property", "/nope"}, {"duplicate-key", "/nope/k7"}});
+    }
+    SECTION("a million findings under the size limit: the first thousand are listed, then one limit") {
+        std::string body = "{";
+        for (int i = 0; i < 999999; ++i) body += "\"a\":0,";
+        body += "\"a\":0}";
         auto r = test::check("securityAction.update", body);
-        CHECK(test::find(r, "duplicate-key", "/k7"));
-        CHECK(r.diagnostics.size() == 200002);  // one dynamic-property warning per key, and the duplicate
+        REQUIRE(r.diagnostics.size() == gpb::kMaxDiagnostics + 1);
+        const gpb::Diagnostic& last = r.diagnostics.back();
+        CHECK(last.code == "limit");
+        CHECK(last.column == 3002);  // the first finding not listed: the 501st duplicate
+        CHECK(last.message == "Only the first 1000 findings are listed; 1998999 more from here on are not.");
+        CHECK_FALSE(r.valid());
     }
     SECTION("a million keys are over the size limit") {
         std::string body = "{";

@@ -155,6 +155,16 @@ test('a lone surrogate from JS is pointed at, not replaced; text around it keeps
   assert.match(d.message, /lone UTF-16 surrogate/);
   const emoji = gpb.validate('incidentTask.update', '{"x😀": 1, "status": "nope"}').diagnostics;
   assert.deepEqual(emoji.map((x) => [x.code, x.column]), [['unknown-property', 2], ['enum-value', 22]]);
+  for (const text of ['{"displayName": "a\ud800", "status": "Open"}', '{"displayName": "\udc00a", "status": "Open"}']) {
+    const { diagnostics } = gpb.validate('incidentTask.update', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['json-syntax']);
+    assert.match(diagnostics[0].message, /lone UTF-16 surrogate/);
+  }
+});
+
+test('a lone surrogate outside validate reads as U+FFFD: nothing after it is lost', () => {
+  assert.equal(gpb.request('incidentTask.update', '{}', { incidentTaskId: 'a\ud800' }).url,
+    'https://graph.microsoft.com/beta/security/incidentTasks/a%EF%BF%BD');
 });
 
 test('a 20 MB body and a million keys give a limit diagnostic; the heap does not keep growing', () => {

@@ -28,6 +28,10 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
+// At most this many findings are listed for one text: a body with a million bad members must not
+// take the memory of a million messages. The rest are counted in one "limit" finding.
+constexpr size_t kMaxDiagnostics = 1000;
+
 bool has_error(const Diagnostics& diagnostics);
 
 // Appends one member name to a JSON Pointer, escaping '~' and '/'.

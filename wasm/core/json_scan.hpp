@@ -191,7 +191,8 @@ private:
                     } else if (c == 't' || c == 'f' || c == 'n') {
                         if (!read_literal(i)) return false;
                     } else {
-                        return fail_token(i, c == '\'' ? "JSON strings use double quotes, not single quotes"
+                        return fail_token(i, c == '\0' ? "a NUL byte cannot appear in JSON text"
+                                             : c == '\'' ? "JSON strings use double quotes, not single quotes"
                                              : (c == '}' || c == ']') && afterComma ? "a value is expected after ',' (JSON allows no trailing comma)"
                                                                                       : "a value is expected here (a string, number, object, array, true, false or null)");
                     }

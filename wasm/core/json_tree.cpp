@@ -22,6 +22,18 @@ const JsonNode* JsonDocument::member(const JsonNode& object, std::string_view na
     return nullptr;
 }
 
+namespace {
+
+// U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069: marks and overrides of text direction.
+bool bidi_control(const unsigned char* p, size_t length) {
+    if (length == 2) return p[0] == 0xD8 && p[1] == 0x9C;
+    if (length != 3 || p[0] != 0xE2) return false;
+    if (p[1] == 0x80) return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE);
+    return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view value) {
     static const char* hex = "0123456789abcdef";
     out.push_back('"');
@@ -30,7 +42,13 @@ void append_json_string(std::string& out, std::string_view value) {
         unsigned char c = bytes[i];
         if (c >= 0x80) {
             size_t length = scan_detail::utf8_sequence_length(bytes + i, value.size() - i);
-            if (length) out.append(value.data() + i, length);
+            if (length && bidi_control(bytes + i, length)) {
+                // Written as an escape: quoted into a message, it must not reverse the words around it.
+                unsigned cp = length == 2 ? ((c & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu)
+                                          : ((c & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
+                out += "\\u";
+                for (int shift = 12; shift >= 0; shift -= 4) out.push_back(hex[(cp >> shift) & 15]);
+            } else if (length) out.append(value.data() + i, length);
             else out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
             i += length ? length : 1;
             continue;
@@ -102,6 +120,7 @@ public:
         return true;
     }
     bool duplicate_key(std::string_view name, uint32_t begin, uint32_t end) {
+        if (out_.size() >= kMaxDiagnostics) return true;
         out_.push_back(duplicate_key_diagnostic(name, begin, end, pointer_append(pointer_of(open_.back()), std::string(name))));
         return true;
     }

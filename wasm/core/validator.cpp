@@ -156,6 +156,7 @@ public:
     }
 
     bool duplicate_key(std::string_view name, uint32_t begin, uint32_t end) {
+        if (full()) return drop(begin, true);
         std::string pointer = pointer_at(frames_.size() - 1);
         append_token(pointer, name);
         parseFindings_.push_back(duplicate_key_diagnostic(name, begin, end, std::move(pointer)));
@@ -196,7 +197,22 @@ public:
     }
     bool null_value(uint32_t begin, uint32_t end) { return on_scalar(Scalar(NodeKind::Null, begin, end)); }
 
+    // Findings past the cap: how many, and where the first of them was.
+    struct Dropped {
+        size_t count = 0;
+        uint32_t firstBegin = 0;
+    };
+    Dropped droppedWhileReading, droppedWhileChecking;
+
 private:
+    bool full() const { return parseFindings_.size() + out_.size() >= kMaxDiagnostics; }
+
+    bool drop(uint32_t begin, bool whileReading) {
+        Dropped& d = whileReading ? droppedWhileReading : droppedWhileChecking;
+        if (d.count++ == 0) d.firstBegin = begin;
+        return true;
+    }
+
     enum class FrameRole : uint8_t {
         Ignore,         // read, not checked
         Object,         // an object checked against `type`
@@ -338,6 +354,10 @@ private:
 
     void add(Severity severity, const char* code, size_t depth, uint32_t begin, uint32_t end, std::string message,
              const std::string* suggestion = nullptr) {
+        if (full()) {
+            drop(begin, false);
+            return;
+        }
         Diagnostic d;
         d.severity = severity;
         d.code = code;
@@ -498,6 +518,10 @@ private:
 
     void report_unknown_property(std::string_view name, uint32_t begin, uint32_t end, size_t depth, const TypeDef* type,
                                  const TypeDef* declared) {
+        if (full()) {
+            drop(begin, false);
+            return;
+        }
         std::vector<std::string_view> names;
         for (const PropertyDef* p : type->properties) names.push_back(p->name);
         std::string near = nearest_name(name, names);
@@ -826,12 +850,27 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     thread_local ScanBuffers bodyBuffers, lookaheadBuffers;
     Validator validator(catalog, operation, direction, text, limits, lookaheadBuffers, result.diagnostics, findings);
     JsonScanner<Validator> scanner(text, limits, validator, true, &bodyBuffers);
-    if (scanner.scan_document()) {
+    const bool parsed = scanner.scan_document();
+    Validator::Dropped dropped = validator.droppedWhileReading;
+    if (parsed) {
         result.parsed = true;
         result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+        if (validator.droppedWhileChecking.count) {
+            if (!dropped.count || validator.droppedWhileChecking.firstBegin < dropped.firstBegin)
+                dropped.firstBegin = validator.droppedWhileChecking.firstBegin;
+            dropped.count += validator.droppedWhileChecking.count;
+        }
     } else {
         // A body that does not parse gets only what the reader found: the rest would be guesswork.
         result.diagnostics.push_back(scan_error_diagnostic(scanner.error()));
+    }
+    if (dropped.count) {
+        Diagnostic d;
+        d.code = "limit";
+        d.begin = d.end = dropped.firstBegin;
+        d.message = "Only the first " + std::to_string(kMaxDiagnostics) + " findings are listed; " + std::to_string(dropped.count) +
+                    " more from here on are not.";
+        result.diagnostics.push_back(std::move(d));
     }
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.begin < b.begin; });

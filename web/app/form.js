@@ -69,9 +69,10 @@ function defaultObject(model, typeName) {
 }
 
 // The type an object value actually has: its @odata.type when that names a known subtype.
+// Only the model's own entries count: "#constructor" or "#__proto__" name no type.
 function effectiveType(model, declaredName, value) {
   const named = typeof value?.['@odata.type'] === 'string' ? value['@odata.type'].replace(/^#/, '') : null;
-  return (named && model.types[named]) || model.types[declaredName];
+  return (named && has(model.types, named) && model.types[named]) || model.types[declaredName];
 }
 
 export function renderForm(container, options) {
