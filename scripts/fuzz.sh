@@ -13,9 +13,11 @@ mkdir -p "$out/objects"
 flags=(-std=c++17 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
        -Iwasm/core -isystem build/native/include-shim)
 objects=()
+newest_header=$(ls -t wasm/core/*.hpp | head -1)
 for source in wasm/core/*.cpp build/native/generated/catalog_data.cpp; do
   object="$out/objects/$(basename "$source" .cpp).o"
-  if [ ! -f "$object" ] || [ "$source" -nt "$object" ]; then
+  # A header change rebuilds every object: the core's structs are shared by all of them.
+  if [ ! -f "$object" ] || [ "$source" -nt "$object" ] || [ "$newest_header" -nt "$object" ]; then
     clang++ "${flags[@]}" -fsanitize=fuzzer-no-link -c "$source" -o "$object"
   fi
   objects+=("$object")
