@@ -53,22 +53,51 @@ function writeUtf8(core, text, address, capacity) {
   return { read: text.length, written };
 }
 
-// The operation id and the body go into the module's input buffer; the answer is read from memory.
-function validateText(core, id, text, response) {
-  if (!core._gpb_validate_input || text.length > DIRECT_INPUT_LIMIT) return core.validate(id, wellFormed(text), response);
-  const idBytes = encoder.encode(id);
-  let capacity = idBytes.length + text.length + 16;
-  let address = core._gpb_input(capacity);
-  core.HEAPU8.set(idBytes, address);
-  let { read, written } = writeUtf8(core, text, address + idBytes.length, capacity - idBytes.length);
-  if (read < text.length) {
-    capacity = idBytes.length + text.length * 3;
-    address = core._gpb_input(capacity);
-    core.HEAPU8.set(idBytes, address);
-    ({ written } = writeUtf8(core, text, address + idBytes.length, capacity - idBytes.length));
+// The arguments go one after another into the module's input buffer; the answer is read from memory.
+function callWithInput(core, parts, call) {
+  const ids = parts.map((part) => (typeof part === 'string' ? null : part));
+  let capacity = parts.reduce((sum, part) => sum + part.length, 16);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const address = core._gpb_input(capacity);
+    const lengths = [];
+    let used = 0;
+    let complete = true;
+    for (const [index, part] of parts.entries()) {
+      if (ids[index]) {
+        core.HEAPU8.set(ids[index], address + used);
+        lengths.push(ids[index].length);
+        used += ids[index].length;
+        continue;
+      }
+      const { read, written } = writeUtf8(core, part, address + used, capacity - used);
+      if (read < part.length) complete = false;
+      lengths.push(written);
+      used += written;
+    }
+    if (complete) {
+      const result = call(...lengths);
+      return decoder.decode(core.HEAPU8.subarray(result, result + core._gpb_result_length()));
+    }
+    capacity = parts.reduce((sum, part) => sum + part.length * 3, 16);  // room for any UTF-8
   }
-  const result = core._gpb_validate_input(idBytes.length, written, response ? 1 : 0);
-  return decoder.decode(core.HEAPU8.subarray(result, result + core._gpb_result_length()));
+  throw new GpbError('internal', 'The input buffer could not hold the text.');
+}
+
+const direct = (core, text) => core._gpb_input && text.length <= DIRECT_INPUT_LIMIT;
+
+function validateText(core, id, text, response) {
+  if (!direct(core, text)) return core.validate(id, wellFormed(text), response);
+  return callWithInput(core, [encoder.encode(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0));
+}
+
+function requestText(core, id, text, paramsJson) {
+  if (!direct(core, text)) return core.request(id, text, paramsJson);
+  return callWithInput(core, [encoder.encode(id), text, paramsJson], (a, b, c) => core._gpb_request_input(a, b, c));
+}
+
+function responseText(core, id, text) {
+  if (!direct(core, text)) return core.response(id, text);
+  return callWithInput(core, [encoder.encode(id), text], (a, b) => core._gpb_response_input(a, b));
 }
 
 export function wrapCore(core) {
@@ -77,8 +106,8 @@ export function wrapCore(core) {
     describe: (id) => unwrap(core.describe(asText(id))),
     validate: (id, text, { response = false } = {}) => unwrap(validateText(core, asText(id), toText(text), !!response)),
     example: (id, { full = false } = {}) => unwrap(core.example(asText(id), !!full)).body,
-    request: (id, text, params = {}) => unwrap(core.request(asText(id), asText(text), asJson(params ?? {}))),
-    response: (id, text) => unwrap(core.response(asText(id), asText(text))),
+    request: (id, text, params = {}) => unwrap(requestText(core, asText(id), asText(text), asJson(params ?? {}))),
+    response: (id, text) => unwrap(responseText(core, asText(id), asText(text))),
     parseRequest: (text) => unwrap(core.parseRequest(asText(text))),
     lintPage: (text, { path = 'page' } = {}) => unwrap(core.lintPage(asText(text), asText(path))),
     // A diagnostic, read only: the size of the module's memory (it grows, and never shrinks).

@@ -19,6 +19,12 @@ target_include_directories(gpb_core_web PUBLIC "${CMAKE_SOURCE_DIR}/wasm/core")
 target_include_directories(gpb_core_web SYSTEM PUBLIC "${GPB_INCLUDE_SHIM}")
 target_compile_options(gpb_core_web PRIVATE -fno-exceptions)
 
+# Size matters for the page and speed for the keystroke: the reader, the validator, the model
+# lookups and the line index are compiled for speed (-O3), everything else for size.
+set(GPB_COLD_SOURCES api.cpp builders.cpp doc_lint.cpp doc_page.cpp http_text.cpp suggest.cpp)
+list(TRANSFORM GPB_COLD_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/wasm/core/")
+set_source_files_properties(${GPB_COLD_SOURCES} "${GPB_CATALOG_CPP}" wasm/bindings/bindings.cpp PROPERTIES COMPILE_OPTIONS -Oz)
+
 add_executable(gpb_core_module wasm/bindings/bindings.cpp)
 target_link_libraries(gpb_core_module PRIVATE gpb_core_web)
 target_link_options(gpb_core_module PRIVATE ${GPB_WASM_FLAGS}

@@ -62,18 +62,23 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body' } 
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged && !silent && onChange) onChange(update.state.doc.toString());
+          if (update.docChanged && !silent && onChange) onChange(update.state.doc.length);
         }),
       ],
     }),
   });
 
+  let textOf = { doc: null, text: '' };
   return {
     view,
-    getText: () => view.state.doc.toString(),
+    // Documents are immutable: the text is built once per change, not once per caller.
+    getText() {
+      if (view.state.doc !== textOf.doc) textOf = { doc: view.state.doc, text: view.state.doc.toString() };
+      return textOf.text;
+    },
     // Replaces the whole text as one undoable change (the form's edits can be undone here too).
     setText(next, { notify = false } = {}) {
-      if (next === view.state.doc.toString()) return;
+      if (next === this.getText()) return;
       silent = !notify;
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
       silent = false;

@@ -180,23 +180,36 @@ function refresh({ focusId } = {}) {
   }
   renderFormNow(focusId);
   schedulePreviews(text.length > 100000 ? 400 : 0);
-  saveDraft({ op: state.op, params: state.params, body: text, bodies: { ...state.bodies, [state.op]: text } });
+  saveDraft({ op: state.op, params: state.params, bodies: { ...state.bodies, [state.op]: text } });
   document.dispatchEvent(new CustomEvent('gpb:validated', { detail: result }));
 }
 
 const scheduleRefresh = debounce(() => refresh());
 const schedulePreviews = debounce(renderPreviews);
 
+const currentParams = () => Object.fromEntries(Object.entries(state.params).filter(([, v]) => v));
+
+// Each preview's text is made only when it is shown or copied: with a body of megabytes, making
+// every snippet on each keystroke kept the page busy for hundreds of milliseconds.
 function previewSources() {
   const text = editor.getText();
-  const params = Object.fromEntries(Object.entries(state.params).filter(([, v]) => v));
-  state.request = gpb.request(state.op, text, params);
-  state.response = gpb.response(state.op, text);
+  const params = currentParams();
+  let request;
+  let response;
+  const req = () => (request ??= gpb.request(state.op, text, params));
+  const res = () => (response ??= gpb.response(state.op, text));
   return [
-    { id: 'request', label: 'HTTP request', text: state.request.raw },
-    { id: 'response', label: 'Example response', text: state.response.raw },
-    ...SNIPPETS.map((s) => ({ id: s.id, label: s.label, text: s.make(state.request) })),
+    { id: 'request', label: 'HTTP request', text: () => req().raw },
+    { id: 'response', label: 'Example response', text: () => res().raw },
+    ...SNIPPETS.map((s) => ({ id: s.id, label: s.label, text: () => s.make(req()) })),
   ];
+}
+
+// A preview shows at most this many characters; Copy (and Download) always take the whole text.
+const PREVIEW_DISPLAY_LIMIT = 200000;
+function shownText(text) {
+  if (text.length <= PREVIEW_DISPLAY_LIMIT) return text;
+  return `${text.slice(0, PREVIEW_DISPLAY_LIMIT)}\n\n[… ${(text.length - PREVIEW_DISPLAY_LIMIT).toLocaleString('en')} more characters: the Copy button copies the whole text.]`;
 }
 
 let selectedTab = 'request';
@@ -218,8 +231,8 @@ function renderPreviews() {
   $('preview-panels').replaceChildren(...sources.map((s) => el('div', {
     role: 'tabpanel', id: `panel-${s.id}`, 'aria-labelledby': `tab-${s.id}`, hidden: s.id !== selectedTab, class: 'preview',
   },
-  el('button', { type: 'button', class: 'copy', id: `copy-${s.id}`, text: `Copy ${s.label}`, onclick: () => copy(s.text, `${s.label} copied.`) }),
-  el('pre', { tabindex: '0', 'aria-label': s.label }, el('code', { text: s.text })))));
+  el('button', { type: 'button', class: 'copy', id: `copy-${s.id}`, text: `Copy ${s.label}`, onclick: () => copy(s.text(), `${s.label} copied.`) }),
+  el('pre', { tabindex: '0', 'aria-label': s.label }, el('code', { text: s.id === selectedTab ? shownText(s.text()) : '' })))));
 }
 
 // ---- actions -------------------------------------------------------------------------------
@@ -285,7 +298,7 @@ function wireActions() {
   });
   $('paste-use').addEventListener('click', usePastedRequest);
   $('download-json').addEventListener('click', () => download(`${state.op}.json`, editor.getText(), 'application/json'));
-  $('download-http').addEventListener('click', () => download(`${state.op}.http`, state.request?.raw ?? '', 'text/plain'));
+  $('download-http').addEventListener('click', () => download(`${state.op}.http`, gpb.request(state.op, editor.getText(), currentParams()).raw, 'text/plain'));
   $('share').addEventListener('click', () => copy(shareLink(), 'Share link copied. The body travels in the link\'s #fragment, which browsers do not send to servers.'));
 }
 
@@ -319,7 +332,7 @@ async function start() {
     return;
   }
   renderPicker();
-  const onChange = (text) => scheduleRefresh(text.length > 200000 ? 400 : text.length > 20000 ? 150 : 60);
+  const onChange = (length) => scheduleRefresh(length > 200000 ? 400 : length > 20000 ? 150 : 60);
   editor = createPlainEditor($('body-editor'), { onChange });
   wireActions();
   performance.mark('gpb-editor-ready');

@@ -5,7 +5,7 @@ import { offsetOf } from './positions.js';
 
 export function createPlainEditor(host, { text = '', onChange, label = 'JSON body' } = {}) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const area = el('textarea', { 'aria-label': label, spellcheck: 'false', class: 'plain-editor', oninput: () => onChange?.(area.value) });
+  const area = el('textarea', { 'aria-label': label, spellcheck: 'false', class: 'plain-editor', oninput: () => onChange?.(area.value.length) });
   area.style.cssText = 'box-sizing:border-box;width:100%;min-height:260px;border:0;padding:6px 8px;font:13px/1.4 ui-monospace,monospace;background:var(--bg);color:var(--text);resize:vertical';
   area.value = text;
   root.replaceChildren(area);

@@ -36,9 +36,10 @@ export function decodeShare(hash) {
   }
 }
 
+// The current body is stored once, in bodies under its operation.
 export function saveDraft(state) {
   try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...clean(state), bodies: state.bodies ?? {} }));
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...clean({ ...state, body: '' }), bodies: state.bodies ?? {} }));
   } catch {
     // Storage may be full or disabled; the page works without it.
   }
@@ -50,7 +51,8 @@ export function loadDraft() {
     if (!value || value.v !== STATE_VERSION) return null;
     const bodies = {};
     for (const [op, body] of Object.entries(value.bodies ?? {})) if (typeof body === 'string') bodies[op] = body;
-    return { ...clean(value), bodies };
+    const draft = clean(value);
+    return { ...draft, body: bodies[draft.op] ?? draft.body, bodies };
   } catch {
     return null;
   }
