@@ -221,6 +221,36 @@ test('a reload keeps the draft, per operation', async () => {
   await context.close();
 });
 
+test('a body of megabytes: previews on request, a draft kept in IndexedDB across a reload, local storage holds a note', async () => {
+  const { page, context, log } = await open('large draft');
+  await page.selectOption('#operation', 'securityConfigurationTask.create');
+  const value = JSON.parse(gpb.example('securityConfigurationTask.create', { full: true }));
+  value.intendedSettings = Array.from({ length: 8000 }, (_, i) => ({ '@odata.type': '#microsoft.graph.keyValuePair', name: `s${i}`, value: `v${i}` }));
+  const large = JSON.stringify(value, null, 2);
+  await typeInEditor(page, large);
+  await page.waitForSelector('#make-previews');
+  assert.match(await page.textContent('#preview-panels'), /previews are made only on request/);
+  await page.click('#make-previews');
+  const request = await page.textContent('#panel-request pre');
+  assert.ok(request.startsWith('POST https://graph.microsoft.com/'), request.slice(0, 80));
+  assert.match(request, /Content-Length: \d+/);
+  await page.waitForFunction(() => localStorage.getItem('gpb-draft-v1')?.includes('"large":true'), null, { timeout: 10000 });
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('gpb-draft-v1'))), { v: 1, large: true });
+  log.ready = false;
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  log.ready = true;
+  assert.equal(await page.inputValue('#operation'), 'securityConfigurationTask.create');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), large, 'the body came back whole');
+  // A small body again: the draft is back in local storage and IndexedDB holds nothing.
+  await typeInEditor(page, '{}');
+  await page.waitForFunction(() => !localStorage.getItem('gpb-draft-v1')?.includes('"large":true'));
+  const databases = await page.evaluate(async () => { await new Promise((r) => setTimeout(r, 200)); return (await indexedDB.databases()).map((d) => d.name); });
+  assert.deepEqual(databases, []);
+  await context.close();
+});
+
 test('a real-looking bearer token is redacted everywhere, with a warning', async () => {
   const token = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTYifQ.c2lnbmF0dXJl';
   const { page, context } = await open('token', '/', { contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });

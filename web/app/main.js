@@ -165,27 +165,41 @@ function renderFormNow(focusId) {
   }
 }
 
+// Bodies past this size are refreshed in steps, each its own task, so that typing stays responsive:
+// the diagnostics first, then the form, then (once typing pauses) the previews and the draft.
+const LARGE_BODY = 100000;
+let refreshGeneration = 0;
+
 function refresh({ focusId } = {}) {
+  const generation = ++refreshGeneration;
   const text = editor.getText();
+  const large = text.length > LARGE_BODY;
   const result = gpb.validate(state.op, text);
   state.diagnostics = result.diagnostics;
   renderDiagnostics(result.diagnostics);
   if (!performance.getEntriesByName('gpb-first-diagnostics').length) performance.mark('gpb-first-diagnostics');
   editor.setDiagnostics(result.diagnostics, applyFix);
-  try {
-    state.value = JSON.parse(text);
-    state.lastGood = state.value;
-  } catch {
-    state.value = undefined;
-  }
-  renderFormNow(focusId);
-  schedulePreviews(text.length > 100000 ? 400 : 0);
-  saveDraft({ op: state.op, params: state.params, bodies: { ...state.bodies, [state.op]: text } });
   document.dispatchEvent(new CustomEvent('gpb:validated', { detail: result }));
+  const rest = () => {
+    if (generation !== refreshGeneration) return;  // a newer edit has taken over
+    try {
+      state.value = JSON.parse(text);
+      state.lastGood = state.value;
+    } catch {
+      state.value = undefined;
+    }
+    renderFormNow(focusId);
+    if (!large) previewsWanted = false;
+    schedulePreviews(large ? 400 : 0);
+    scheduleDraft(large ? 1000 : 0, { op: state.op, params: state.params, bodies: { ...state.bodies, [state.op]: text } });
+  };
+  if (large) setTimeout(rest, 0);
+  else rest();
 }
 
 const scheduleRefresh = debounce(() => refresh());
 const schedulePreviews = debounce(renderPreviews);
+const scheduleDraft = debounce(saveDraft);
 
 const currentParams = () => Object.fromEntries(Object.entries(state.params).filter(([, v]) => v));
 
@@ -213,7 +227,17 @@ function shownText(text) {
 }
 
 let selectedTab = 'request';
+let previewsWanted = false;  // for a large body, set once the user asks for the previews
+
 function renderPreviews() {
+  if (editor.getText().length > LARGE_BODY && !previewsWanted) {
+    // Making them means copying megabytes several times over: only on request, not per keystroke.
+    $('preview-tabs').replaceChildren();
+    $('preview-panels').replaceChildren(el('p', { class: 'meta' },
+      `The body is ${(editor.getText().length / 1e6).toFixed(1)} MB, so previews are made only on request. `,
+      el('button', { type: 'button', id: 'make-previews', text: 'Make the previews', onclick: () => { previewsWanted = true; renderPreviews(); $(`tab-${selectedTab}`).focus(); } })));
+    return;
+  }
   const sources = previewSources();
   $('preview-tabs').replaceChildren(...sources.map((s) => el('button', {
     type: 'button', role: 'tab', id: `tab-${s.id}`, 'aria-controls': `panel-${s.id}`, 'aria-selected': String(s.id === selectedTab),
@@ -339,7 +363,7 @@ async function start() {
 
   const ids = new Set(gpb.operations().map((o) => o.id));
   const shared = decodeShare(location.hash);
-  const draft = shared ? null : loadDraft();
+  const draft = shared ? null : await loadDraft();
   const initial = shared ?? draft;
   if (draft) state.bodies = draft.bodies;
   if (initial && ids.has(initial.op)) state.params = initial.params;
