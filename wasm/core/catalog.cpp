@@ -71,25 +71,52 @@ Primitive primitive_of(std::string_view name) {
 
 }  // namespace
 
+namespace {
+
+// The builtin documents are parsed once; a page's own model is then loaded beside them.
+const std::vector<json>& builtin_documents() {
+    static const std::vector<json> documents = [] {
+        std::vector<json> parsed;
+        for (std::string_view source : embedded_catalog_sources())
+            parsed.push_back(json::parse(source.begin(), source.end(), nullptr, false));
+        return parsed;
+    }();
+    return documents;
+}
+
+}  // namespace
+
 const Catalog& Catalog::builtin() {
     static const Catalog catalog = [] {
         Catalog c;
-        c.load(embedded_catalog_sources());
+        c.load_builtin_and({});
         return c;
     }();
     return catalog;
 }
 
 void Catalog::load(const std::vector<std::string_view>& sources) {
-    for (size_t i = 0; i < sources.size(); ++i) {
-        json doc = json::parse(sources[i].begin(), sources[i].end(), nullptr, false);
-        if (doc.is_discarded() || !doc.is_object()) {
-            problems_.push_back("catalog document " + std::to_string(i) + " is not a JSON object");
-            continue;
-        }
-        load_document(doc, "catalog document " + std::to_string(i));
-    }
+    for (size_t i = 0; i < sources.size(); ++i) load_source(sources[i], "catalog document " + std::to_string(i));
     resolve();
+}
+
+void Catalog::load_builtin_and(const std::vector<std::string_view>& sources) {
+    const std::vector<json>& builtin = builtin_documents();
+    for (size_t i = 0; i < builtin.size(); ++i) load_parsed(builtin[i], "catalog document " + std::to_string(i));
+    for (size_t i = 0; i < sources.size(); ++i) load_source(sources[i], "catalog document " + std::to_string(builtin.size() + i));
+    resolve();
+}
+
+void Catalog::load_source(std::string_view source, const std::string& origin) {
+    load_parsed(json::parse(source.begin(), source.end(), nullptr, false), origin);
+}
+
+void Catalog::load_parsed(const json& doc, const std::string& origin) {
+    if (doc.is_discarded() || !doc.is_object()) {
+        problems_.push_back(origin + " is not a JSON object");
+        return;
+    }
+    load_document(doc, origin);
 }
 
 void Catalog::load_document(const json& doc, const std::string& origin) {

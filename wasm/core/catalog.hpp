@@ -125,6 +125,8 @@ public:
 
     // Loads catalog documents (JSON texts); problems lists every reference that does not resolve.
     void load(const std::vector<std::string_view>& sources);
+    // The builtin documents (parsed once per process) and then these.
+    void load_builtin_and(const std::vector<std::string_view>& sources);
     const std::vector<std::string>& problems() const { return problems_; }
 
     const TypeDef* type(std::string_view qualifiedName) const;
@@ -138,6 +140,8 @@ public:
     ResolvedPath resolve_path(std::string_view path) const;
 
 private:
+    void load_source(std::string_view source, const std::string& origin);
+    void load_parsed(const nlohmann::ordered_json& doc, const std::string& origin);
     void load_document(const nlohmann::ordered_json& doc, const std::string& origin);
     void resolve();
 

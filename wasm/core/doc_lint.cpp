@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "catalog_data.hpp"
 #include "http_text.hpp"
 #include "source_locator.hpp"
 #include "text.hpp"
@@ -260,9 +259,7 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
     if (!documented && documentedLine && !page.properties.empty() && !page.title.empty()) {
         ojson derived = derive_model(catalog, page, *documentedLine);
         out.derivedModel = derived.dump(2, ' ', false, ojson::error_handler_t::replace);  // page text may not be UTF-8
-        std::vector<std::string_view> sources = embedded_catalog_sources();
-        sources.push_back(out.derivedModel);
-        pageCatalog.load(sources);
+        pageCatalog.load_builtin_and({out.derivedModel});
         models = &pageCatalog;
     }
     if (documented) compare_with_catalog(*documented, page, out.diagnostics);
