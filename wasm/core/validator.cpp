@@ -801,23 +801,28 @@ size_t read_local_datetime(std::string_view s, std::string& why) {
 
 std::string datetime_problem(std::string_view value, std::string& fix) {
     fix.clear();
-    // Normalise the common slips first, so that one fix carries every correction.
-    std::string candidate(value);
+    // Normalise the common slips first, so that one fix carries every correction (and copy the
+    // text only then: a correct value costs no allocation).
+    std::string normalised;
+    std::string_view candidate = value;
     std::string problem;
-    if (candidate.size() == 10) {
-        candidate += "T00:00:00";
+    if (value.size() == 10) {
+        normalised = std::string(value) + "T00:00:00";
+        candidate = normalised;
         problem = "a time of day is required after the date";
-    } else if (candidate.size() > 10 && candidate[10] == ' ') {
-        candidate[10] = 'T';
+    } else if (value.size() > 10 && value[10] == ' ') {
+        normalised = std::string(value);
+        normalised[10] = 'T';
+        candidate = normalised;
         problem = "the date and the time must be separated by T";
     }
     std::string why;
     size_t at = read_local_datetime(candidate, why);
     if (at == 0) return why;
-    std::string_view rest = std::string_view(candidate).substr(at);
+    std::string_view rest = candidate.substr(at);
     bool ok = true;
     if (rest.empty()) {
-        fix = candidate + "Z";
+        fix = std::string(candidate) + "Z";
         const char* missing = "the time zone offset is missing (Z for UTC, or +hh:mm / -hh:mm)";
         return problem.empty() ? missing : problem + ", and " + missing;
     }
@@ -828,13 +833,13 @@ std::string datetime_problem(std::string_view value, std::string& fix) {
         if (!ok || hours > 23 || minutes > 59) return "the offset must be ±hh:mm with hours 00 to 23 and minutes 00 to 59";
     }
     if (zulu || signedOffset) {
-        if (!problem.empty()) fix = candidate;
+        if (!problem.empty()) fix = std::string(candidate);
         return problem;
     }
     if (rest.size() == 5 && (rest[0] == '+' || rest[0] == '-')) {
         digits_value(rest, 1, 4, ok);
         if (ok) {
-            fix = candidate.substr(0, at) + std::string(rest.substr(0, 3)) + ":" + std::string(rest.substr(3));
+            fix = std::string(candidate.substr(0, at)) + std::string(rest.substr(0, 3)) + ":" + std::string(rest.substr(3));
             return "the offset needs a colon (±hh:mm)";
         }
     }
