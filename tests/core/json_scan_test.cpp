@@ -98,3 +98,22 @@ TEST_CASE("the tree decodes escapes and surrogate pairs, and keeps numbers as wr
     CHECK_FALSE(doc.at(root.children[3]).integerFits);
     CHECK(doc.at(root.children[3]).text == "18446744073709551616");
 }
+
+TEST_CASE("the reader's buffers carry nothing from one body to the next") {
+    std::string many = "{\"nope\": {";
+    for (int i = 0; i < 40; ++i) many += std::string(i ? "," : "") + "\"k\\u00e9" + std::to_string(i) + "\":0";
+    many += ", \"k\\u00e97\": 1}, \"status\": \"open\"}";
+    const std::vector<std::pair<std::string, std::string>> bodies = {
+        {"incidentTask.update", many},
+        {"incidentTask.update", "{\"status\": \"open\", \"status\": \"x\"}"},
+        {"incidentTask.update", "{\"a\": {\"b\": [1, {\"c\": 2, \"c\": 3}]}, \"status\": 1"},
+        {"securityConfigurationTask.update", "{\"intendedSettings\": [{\"name\": \"a\"}], \"@odata.type\": \"#microsoft.graph.securityConfigurationTask\"}"},
+        {"incidentTask.update", "{\"status\": \"open\"}"},
+    };
+    std::vector<std::string> forward, backward(bodies.size());
+    for (const auto& [op, body] : bodies) forward.push_back(gpb::validation_json(test::check(op, body)));
+    for (size_t i = bodies.size(); i-- > 0;) backward[i] = gpb::validation_json(test::check(bodies[i].first, bodies[i].second));
+    CHECK(forward == backward);
+    CHECK(test::findings(test::check("incidentTask.update", many)) ==
+          std::set<test::Finding>{{"unknown-property", "/nope"}, {"duplicate-key", "/nope/k\xC3\xA9" "7"}});
+}
