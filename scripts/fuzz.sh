@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# libFuzzer (clang, ASan, UBSan) over the core's entry points: scripts/fuzz.sh [seconds per target].
+# libFuzzer (clang, ASan, UBSan) over the core's entry points: scripts/fuzz.sh [seconds per target]
+# (GPB_FUZZ_TARGETS="validate docpage" picks targets).
 # Corpora start from the fixtures, the seeds and the JSON conformance suite; a crash leaves its input
-# in build/fuzz/ and fails the run.
+# in build/fuzz/ (or $GPB_FUZZ_OUT) and fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 shared="${GPB_SHARED_DIR:-../shared}"
-out=build/fuzz
+out="${GPB_FUZZ_OUT:-build/fuzz}"  # a long run can use its own directory beside the short one
 [ -f build/native/generated/catalog_data.cpp ] || { cmake --preset native >/dev/null; cmake --build --preset native >/dev/null; }
 mkdir -p "$out/objects"
 
@@ -39,7 +40,7 @@ seed_corpus docpage "$shared"/seeds/*.txt tests/fixtures/pages/*
 seed_corpus request "$shared"/seeds/*.txt
 
 status=0
-for target in validate builders docpage request; do
+for target in ${GPB_FUZZ_TARGETS:-validate builders docpage request}; do
   clang++ "${flags[@]}" -fsanitize=fuzzer "tests/fuzz/fuzz_$target.cpp" "${objects[@]}" -o "$out/fuzz_$target"
   echo "== fuzz_$target for ${seconds}s"
   if ! "$out/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

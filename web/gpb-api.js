@@ -85,19 +85,31 @@ function callWithInput(core, parts, call) {
 
 const direct = (core, text) => core._gpb_input && text.length <= DIRECT_INPUT_LIMIT;
 
+// Operation ids are few and asked for on every keystroke: each is encoded once (a fresh
+// TextEncoder.encode costs more than validating a small body).
+const encodedIds = new Map();
+function encodeId(id) {
+  let bytes = encodedIds.get(id);
+  if (!bytes) {
+    bytes = encoder.encode(id);
+    if (encodedIds.size < 256) encodedIds.set(id, bytes);
+  }
+  return bytes;
+}
+
 function validateText(core, id, text, response) {
   if (!direct(core, text)) return core.validate(id, wellFormed(text), response);
-  return callWithInput(core, [encoder.encode(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0));
+  return callWithInput(core, [encodeId(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0));
 }
 
 function requestText(core, id, text, paramsJson) {
   if (!direct(core, text)) return core.request(id, text, paramsJson);
-  return callWithInput(core, [encoder.encode(id), text, paramsJson], (a, b, c) => core._gpb_request_input(a, b, c));
+  return callWithInput(core, [encodeId(id), text, paramsJson], (a, b, c) => core._gpb_request_input(a, b, c));
 }
 
 function responseText(core, id, text) {
   if (!direct(core, text)) return core.response(id, text);
-  return callWithInput(core, [encoder.encode(id), text], (a, b) => core._gpb_response_input(a, b));
+  return callWithInput(core, [encodeId(id), text], (a, b) => core._gpb_response_input(a, b));
 }
 
 export function wrapCore(core) {
