@@ -883,18 +883,30 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     return result;
 }
 
+// The one place that spells a diagnostic as JSON (DESIGN section 5).
+void append_diagnostic_json(std::string& out, const Diagnostic& d) {
+    out += "{\"severity\":\"";
+    out += severity_name(d.severity);
+    out += "\",\"code\":";
+    append_json_string(out, d.code);
+    out += ",\"pointer\":";
+    append_json_string(out, d.pointer);
+    out += ",\"line\":" + std::to_string(d.line) + ",\"column\":" + std::to_string(d.column) + ",\"endLine\":" +
+           std::to_string(d.endLine) + ",\"endColumn\":" + std::to_string(d.endColumn);
+    out += ",\"message\":";
+    append_json_string(out, d.message);
+    if (d.hasSuggestion) {
+        out += ",\"suggestion\":";
+        append_json_string(out, d.suggestion);
+    }
+    out.push_back('}');
+}
+
+// For answers built as a tree (lint): the same text, read back.
 nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
-    nlohmann::ordered_json item;
-    item["severity"] = severity_name(d.severity);
-    item["code"] = d.code;
-    item["pointer"] = d.pointer;
-    item["line"] = d.line;
-    item["column"] = d.column;
-    item["endLine"] = d.endLine;
-    item["endColumn"] = d.endColumn;
-    item["message"] = d.message;
-    if (d.hasSuggestion) item["suggestion"] = d.suggestion;
-    return item;
+    std::string text;
+    append_diagnostic_json(text, d);
+    return nlohmann::ordered_json::parse(text, nullptr, false);
 }
 
 // Written directly rather than through a JSON tree: this is the answer of every keystroke.
@@ -906,24 +918,9 @@ std::string validation_json(const ValidationResult& result) {
     out += result.direction == Direction::Request ? ",\"direction\":\"request\"" : ",\"direction\":\"response\"";
     out += result.valid() ? ",\"valid\":true" : ",\"valid\":false";
     out += ",\"diagnostics\":[";
-    bool first = true;
-    for (const auto& d : result.diagnostics) {
-        out += first ? "{\"severity\":\"" : ",{\"severity\":\"";
-        first = false;
-        out += severity_name(d.severity);
-        out += "\",\"code\":";
-        append_json_string(out, d.code);
-        out += ",\"pointer\":";
-        append_json_string(out, d.pointer);
-        out += ",\"line\":" + std::to_string(d.line) + ",\"column\":" + std::to_string(d.column) + ",\"endLine\":" +
-               std::to_string(d.endLine) + ",\"endColumn\":" + std::to_string(d.endColumn);
-        out += ",\"message\":";
-        append_json_string(out, d.message);
-        if (d.hasSuggestion) {
-            out += ",\"suggestion\":";
-            append_json_string(out, d.suggestion);
-        }
-        out.push_back('}');
+    for (size_t i = 0; i < result.diagnostics.size(); ++i) {
+        if (i) out.push_back(',');
+        append_diagnostic_json(out, result.diagnostics[i]);
     }
     out += "]}";
     return out;
