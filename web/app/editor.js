@@ -1,5 +1,5 @@
 // The JSON editor: CodeMirror 6 with line numbers, colouring, bracket matching, undo and lint marks.
-import { EditorState } from '@codemirror/state';
+import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, syntaxHighlighting, HighlightStyle, foldGutter, indentOnInput } from '@codemirror/language';
@@ -34,10 +34,17 @@ const theme = EditorView.theme({
   '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--bracket)', outline: '1px solid var(--accent)' },
 });
 
+// Past this size the JSON grammar is switched off: CodeMirror parses in idle time in slices of up
+// to 100 ms, long tasks for a body of megabytes. Such a body is shown without colours or folding.
+const GRAMMAR_LIMIT = 200000;
+const grammarFor = (length) => (length > GRAMMAR_LIMIT ? [] : json());
+
 // The editor lives in a shadow root: CodeMirror's styles then go in as constructed style sheets,
 // which a strict style-src policy allows (a <style> element would be blocked).
 export function createEditor(host, { text = '', onChange, label = 'JSON body' } = {}) {
   let silent = false;
+  const grammar = new Compartment();
+  let withGrammar = text.length <= GRAMMAR_LIMIT;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   root.replaceChildren();
   const view = new EditorView({
@@ -57,12 +64,18 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body' } 
         highlightActiveLine(),
         syntaxHighlighting(highlight),
         theme,
-        json(),
+        grammar.of(grammarFor(text.length)),
         keymap.of([...defaultKeymap, ...historyKeymap]),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged && !silent && onChange) onChange(update.state.doc.length);
+          if (!update.docChanged) return;
+          const length = update.state.doc.length;
+          if (withGrammar !== length <= GRAMMAR_LIMIT) {
+            withGrammar = !withGrammar;
+            queueMicrotask(() => update.view.dispatch({ effects: grammar.reconfigure(grammarFor(length)) }));
+          }
+          if (!silent && onChange) onChange(length);
         }),
       ],
     }),
