@@ -38,10 +38,11 @@ const DIRECT_INPUT_LIMIT = 8 * 1024 * 1024;
 // U+FFFD) is written as its three-byte form, so the core points at it as text that is not UTF-8.
 function writeUtf8(core, text, address, capacity) {
   if (isWellFormed(text)) return encoder.encodeInto(text, core.HEAPU8.subarray(address, address + capacity));
+  // Rare: written piece by piece, only into room for the worst case (three bytes per code unit).
+  if (capacity < text.length * 3) return { read: 0, written: 0 };
   let written = 0;
   let from = 0;
   const put = (part) => { written += encoder.encodeInto(part, core.HEAPU8.subarray(address + written, address + capacity)).written; };
-  LONE_SURROGATE.lastIndex = 0;
   for (const match of text.matchAll(LONE_SURROGATE)) {
     put(text.slice(from, match.index));
     const unit = match[0].charCodeAt(0);

@@ -155,6 +155,9 @@ test('a lone surrogate from JS is pointed at, not replaced; text around it keeps
   assert.match(d.message, /lone UTF-16 surrogate/);
   const emoji = gpb.validate('incidentTask.update', '{"x😀": 1, "status": "nope"}').diagnostics;
   assert.deepEqual(emoji.map((x) => [x.code, x.column]), [['unknown-property', 2], ['enum-value', 22]]);
+  // Non-ASCII text before it needs more room than one byte per character: nothing may be cut off.
+  const wide = gpb.validate('incidentTask.update', `{"displayName": "${'é'.repeat(40)}\ud800"}`).diagnostics;
+  assert.deepEqual(wide.map((x) => [x.code, x.column]), [['json-syntax', 58]]);
   for (const text of ['{"displayName": "a\ud800", "status": "Open"}', '{"displayName": "\udc00a", "status": "Open"}']) {
     const { diagnostics } = gpb.validate('incidentTask.update', text);
     assert.deepEqual(diagnostics.map((d) => d.code), ['json-syntax']);
