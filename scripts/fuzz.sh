@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
-shared="${GPB_SHARED_DIR:-../shared}"
+fixtures=tests/fixtures
 out="${GPB_FUZZ_OUT:-build/fuzz}"  # a long run can use its own directory beside the short one
 [ -f build/native/generated/catalog_data.cpp ] || { cmake --preset native >/dev/null; cmake --build --preset native >/dev/null; }
 mkdir -p "$out/objects"
@@ -31,13 +31,13 @@ seed_corpus() {  # target, then files to copy in
   [ -n "$(ls -A "$dir")" ] || cp "$@" "$dir"/ 2>/dev/null || true
 }
 mkdir -p "$out/seed-bodies"
-for page in "$shared"/seeds/*.txt; do
+for page in "$fixtures"/seeds/*.txt; do
   awk -v base="$out/seed-bodies/$(basename "$page" .txt)" '/^\{$/{f=1; n++} f{print > (base "-" n ".json")} /^\}$/{f=0}' "$page"
 done
-seed_corpus validate "$out"/seed-bodies/* "$shared"/conformance/JSONTestSuite/test_parsing/y_*
+seed_corpus validate "$out"/seed-bodies/* "$fixtures"/JSONTestSuite/test_parsing/y_*
 seed_corpus builders "$out"/seed-bodies/*
-seed_corpus docpage "$shared"/seeds/*.txt tests/fixtures/pages/*
-seed_corpus request "$shared"/seeds/*.txt
+seed_corpus docpage "$fixtures"/seeds/*.txt tests/fixtures/pages/*
+seed_corpus request "$fixtures"/seeds/*.txt
 
 status=0
 for target in ${GPB_FUZZ_TARGETS:-validate builders docpage request}; do

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { launch, openPage, typeInEditor, shared, site, root } from '../../tests/browser/harness.mjs';
+import { launch, openPage, typeInEditor, fixtures, site, root } from '../../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -16,7 +16,7 @@ const benchDir = join(root, 'build', 'bench');
 const log = (...parts) => { if (!asJson) console.error(...parts); };
 
 // ---- the bodies ----------------------------------------------------------------------------
-const seed = readFileSync(join(shared, 'seeds', '001_ec43082713dfce17.txt'), 'utf8');
+const seed = readFileSync(join(fixtures, 'seeds', '001_ec43082713dfce17.txt'), 'utf8');
 const seedLines = seed.split(/\r?\n/);
 const bodyStart = seedLines.indexOf('{');
 const small = `${seedLines.slice(bodyStart, seedLines.indexOf('}', bodyStart) + 1).join('\n')}\n`;
@@ -157,12 +157,12 @@ results.wasm_to_native_ratio = wasmMs / nativeMs;
 
 const pagesDir = join(benchDir, 'pages');
 mkdirSync(pagesDir, { recursive: true });
-const seeds = readdirSync(join(shared, 'seeds')).filter((f) => f.endsWith('.txt'));
+const seeds = readdirSync(join(fixtures, 'seeds')).filter((f) => f.endsWith('.txt'));
 const pageCount = quick ? 200 : 1000;
 const pages = [];
 for (let i = 0; i < pageCount; i += 1) {
   const target = join(pagesDir, `page${i}.txt`);
-  copyFileSync(join(shared, 'seeds', seeds[i % seeds.length]), target);
+  copyFileSync(join(fixtures, 'seeds', seeds[i % seeds.length]), target);
   pages.push(target);
 }
 let lintMs = Infinity;

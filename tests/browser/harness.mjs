@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const site = join(root, 'build', 'site');
-export const shared = process.env.GPB_SHARED_DIR ?? join(root, '..', 'shared');
+export const fixtures = join(root, 'tests', 'fixtures');
 export const outputDir = join(root, 'build', 'test-output');
 mkdirSync(join(outputDir, 'screenshots'), { recursive: true });
 

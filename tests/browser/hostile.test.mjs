@@ -14,9 +14,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, editorText, diagnosticCodes, site, shared, outputDir } from './harness.mjs';
+import { startServer, launch, openPage, editorText, diagnosticCodes, site, fixtures, outputDir } from './harness.mjs';
 
-const SUITE = join(shared, 'conformance', 'JSONTestSuite', 'test_parsing');
+const SUITE = join(fixtures, 'JSONTestSuite', 'test_parsing');
 const IT = 'incidentTask.update';
 const SA = 'securityAction.update';
 

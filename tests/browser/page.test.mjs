@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, editorText, typeInEditor, diagnosticCodes, exampleRequest, site, shared, outputDir, root } from './harness.mjs';
+import { startServer, launch, openPage, editorText, typeInEditor, diagnosticCodes, exampleRequest, site, fixtures, outputDir, root } from './harness.mjs';
 
 const { loadGpb } = await import(join(site, 'gpb.js'));
 const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
@@ -147,7 +147,7 @@ test('pasting each seed\'s raw request selects its operation and shows its diagn
   const { page, context } = await open('paste');
   for (const [file, [op, codes]] of Object.entries(expected)) {
     await page.click('#start-paste');
-    await page.fill('#paste-text', exampleRequest(readFileSync(join(shared, 'seeds', file), 'utf8')));
+    await page.fill('#paste-text', exampleRequest(readFileSync(join(fixtures, 'seeds', file), 'utf8')));
     await page.click('#paste-use');
     assert.equal(await page.inputValue('#operation'), op, file);
     assert.deepEqual(await diagnosticCodes(page), codes, file);
@@ -314,7 +314,7 @@ test('check a docs page: each example with its findings in page lines; open one 
   const { page, context } = await open('docs');
   await page.click('#mode-docs');
   assert.equal(await page.isVisible('#app'), false);
-  const seed = readFileSync(join(shared, 'seeds', '003_6135de15af08706f.txt'), 'utf8');
+  const seed = readFileSync(join(fixtures, 'seeds', '003_6135de15af08706f.txt'), 'utf8');
   await page.fill('#docs-text', seed);
   await page.waitForFunction(() => /examples/.test(document.getElementById('docs-summary').textContent));
   assert.match(await page.textContent('#docs-summary'), /^2 examples, 2 checked: 10 errors, 15 warnings\.$/);
@@ -337,7 +337,7 @@ test('check a docs page: each example with its findings in page lines; open one 
   assert.ok((await diagnosticCodes(page)).includes('enum-value'));
   // A file opened from disk is read in the page.
   await page.click('#mode-docs');
-  await page.setInputFiles('#docs-file', join(shared, 'seeds', '004_70f29e99f84360ef.txt'));
+  await page.setInputFiles('#docs-file', join(fixtures, 'seeds', '004_70f29e99f84360ef.txt'));
   await page.waitForFunction(() => document.getElementById('docs-results').textContent.includes('defenderExpertsXDR'));
   assert.match(await page.textContent('#docs-summary'), /: 1 error, 0 warnings\.$/);
   await page.screenshot({ path: join(outputDir, 'screenshots', 'docs-mode.png'), fullPage: true });

@@ -2,7 +2,7 @@
 # The gpb command as scripts use it: exact output lines and exit codes.
 set -u
 gpb="$1"
-shared="$2"
+fixtures="$2"
 failures=0
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -17,7 +17,7 @@ expect_line() {  # file, exact line, what
 
 # The first JSON block of a page (from a line "{" to the next line "}").
 first_body() { awk '/^\{$/{f=1} f{print} /^\}$/{if(f) exit}' "$1"; }
-first_body "$shared/seeds/003_6135de15af08706f.txt" > "$work/seed003.json"
+first_body "$fixtures/seeds/003_6135de15af08706f.txt" > "$work/seed003.json"
 
 "$gpb" check --op securityAction.update "$work/seed003.json" > "$work/out.txt"
 expect_status 1 $? "check seed 003"
@@ -40,7 +40,7 @@ node -e '
   process.exit(ok ? 0 : 1);' "$work/out.json" || fail "check --format json shape"
 
 # Responses: seed 004's response has a source that is not a member.
-awk '/^\{$/{n++} n==2{print} /^\}$/{if(n==2) exit}' "$shared/seeds/004_70f29e99f84360ef.txt" > "$work/seed004-response.json"
+awk '/^\{$/{n++} n==2{print} /^\}$/{if(n==2) exit}' "$fixtures/seeds/004_70f29e99f84360ef.txt" > "$work/seed004-response.json"
 "$gpb" check --op incidentTask.update --response "$work/seed004-response.json" > "$work/out.txt"
 expect_status 1 $? "check --response seed 004"
 grep -q "^$work/seed004-response.json:9:11: error enum-value: \"defenderExpertsXDR\"" "$work/out.txt" || fail "seed 004 source"
@@ -91,14 +91,14 @@ expect_status 2 $? "check without --op"
 expect_status 2 $? "bad format"
 
 # lint: documentation pages, with page lines; exit 1 when a page has an error.
-"$gpb" lint "$shared"/seeds/000_79e0a18590ba6f35.txt > "$work/lint.txt"
+"$gpb" lint "$fixtures"/seeds/000_79e0a18590ba6f35.txt > "$work/lint.txt"
 expect_status 0 $? "lint of a page with warnings only"
-expect_line "$work/lint.txt" "$shared/seeds/000_79e0a18590ba6f35.txt:104:22: warning odata-type-format: \"@odata.type\" values start with '#': write \"#microsoft.graph.keyValuePair\"." "lint page line"
-"$gpb" lint "$shared"/seeds/* > "$work/lint.txt"
+expect_line "$work/lint.txt" "$fixtures/seeds/000_79e0a18590ba6f35.txt:104:22: warning odata-type-format: \"@odata.type\" values start with '#': write \"#microsoft.graph.keyValuePair\"." "lint page line"
+"$gpb" lint "$fixtures"/seeds/* > "$work/lint.txt"
 expect_status 1 $? "lint of every seed"
-grep -q "^$shared/seeds/004_70f29e99f84360ef.txt:53:11: error enum-value: \"defenderExpertsXDR\"" "$work/lint.txt" || fail "lint seed 004"
-grep -q "^$shared/seeds/003_6135de15af08706f.txt:75:7: error malformed-url: " "$work/lint.txt" || fail "lint seed 003 URL"
-"$gpb" lint --format sarif "$shared"/seeds/004_70f29e99f84360ef.txt | node -e '
+grep -q "^$fixtures/seeds/004_70f29e99f84360ef.txt:53:11: error enum-value: \"defenderExpertsXDR\"" "$work/lint.txt" || fail "lint seed 004"
+grep -q "^$fixtures/seeds/003_6135de15af08706f.txt:75:7: error malformed-url: " "$work/lint.txt" || fail "lint seed 003 URL"
+"$gpb" lint --format sarif "$fixtures"/seeds/004_70f29e99f84360ef.txt | node -e '
   const s = JSON.parse(require("fs").readFileSync(0, "utf8"));
   process.exit(s.version === "2.1.0" && s.runs[0].results[0].ruleId === "enum-value" ? 0 : 1);' || fail "lint --format sarif"
 "$gpb" lint "$work/missing.md" > /dev/null 2>&1

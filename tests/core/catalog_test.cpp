@@ -24,7 +24,7 @@ TEST_CASE("a broken catalog document is reported, not trusted") {
     };
     CHECK(mentions("base type a.missing"));
     CHECK(mentions("unknown type a.nothing"));
-    CHECK(mentions("matches no entity set"));
+    CHECK(mentions("does not resolve"));
     CHECK(mentions("required names q"));
     CHECK(mentions("catalog document 1 is not a JSON object"));
 }
@@ -42,17 +42,20 @@ TEST_CASE("each operation's docs example validates to exactly its expected findi
     }
 }
 
-TEST_CASE("paths resolve to entity sets, ignoring the case of segments") {
+TEST_CASE("paths resolve through the model, ignoring the case of segments") {
     const gpb::Catalog& catalog = gpb::Catalog::builtin();
-    auto single = catalog.resolve_path("/Security/securityActions/abc");
-    REQUIRE(single.entitySet);
-    CHECK(single.singleEntity);
-    CHECK(single.keyValue == "abc");
-    CHECK(single.entitySet->type->name == "microsoft.graph.securityAction");
-    auto collection = catalog.resolve_path("/deviceAppManagement/deviceAppManagementTasks");
-    REQUIRE(collection.entitySet);
-    CHECK_FALSE(collection.singleEntity);
-    CHECK(catalog.resolve_path("/security/unknownThings/1").entitySet == nullptr);
+    gpb::Resolution single = catalog.resolve("GET", "/Security/securityActions/abc");
+    REQUIRE(single.operation);
+    CHECK(single.operation->path == "/security/securityActions/{securityActionId}");
+    REQUIRE(single.parameters.size() == 1);
+    CHECK(single.parameters[0].second == "abc");
+    CHECK(single.operation->responseType->name == "microsoft.graph.securityAction");
+    gpb::Resolution collection = catalog.resolve("GET", "/deviceAppManagement/deviceAppManagementTasks");
+    REQUIRE(collection.operation);
+    CHECK(collection.operation->responseShape == "collection");
+    gpb::Resolution none = catalog.resolve("GET", "/security/unknownThings/1");
+    CHECK(none.operation == nullptr);
+    CHECK(none.segment == "unknownThings");
 }
 
 TEST_CASE("the models carry what the docs do not say") {

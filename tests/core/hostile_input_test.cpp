@@ -18,7 +18,7 @@ bool has_code(const gpb::ValidationResult& r, const std::string& code) {
 }  // namespace
 
 TEST_CASE("JSONTestSuite: y_ parses, n_ is rejected, i_ gives a result") {
-    std::string dir = std::string(GPB_SHARED_DIR) + "/conformance/JSONTestSuite/test_parsing";
+    std::string dir = std::string(GPB_FIXTURES_DIR) + "/JSONTestSuite/test_parsing";
     size_t seen = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         std::string name = entry.path().filename().string();

@@ -15,7 +15,7 @@ std::string read_file(const std::string& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string seed_path(const std::string& name) { return std::string(GPB_SHARED_DIR) + "/seeds/" + name; }
+std::string seed_path(const std::string& name) { return std::string(GPB_FIXTURES_DIR) + "/seeds/" + name; }
 
 gpb::ValidationResult check(const std::string& operationId, const std::string& body, bool response) {
     const gpb::Catalog& catalog = gpb::Catalog::builtin();

@@ -1,6 +1,7 @@
 #include "catalog.hpp"
 
 #include "catalog_data.hpp"
+#include "csdl_xml.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -57,18 +58,6 @@ std::vector<std::string> strings_of(const json& object, const char* name) {
 }
 
 
-Primitive primitive_of(std::string_view name) {
-    if (name == "Edm.String") return Primitive::String;
-    if (name == "Edm.Int32") return Primitive::Int32;
-    if (name == "Edm.Int64") return Primitive::Int64;
-    if (name == "Edm.Double") return Primitive::Double;
-    if (name == "Edm.Boolean") return Primitive::Boolean;
-    if (name == "Edm.DateTimeOffset") return Primitive::DateTimeOffset;
-    if (name == "Edm.Guid") return Primitive::Guid;
-    if (name == "Edm.Untyped") return Primitive::Untyped;
-    return Primitive::None;
-}
-
 }  // namespace
 
 namespace {
@@ -86,13 +75,74 @@ const std::vector<json>& builtin_documents() {
 
 }  // namespace
 
-const Catalog& Catalog::builtin() {
-    static const Catalog catalog = [] {
-        Catalog c;
-        c.load_builtin_and({});
-        return c;
-    }();
-    return catalog;
+namespace {
+
+std::map<std::string, std::unique_ptr<Catalog>, std::less<>>& models() {
+    static std::map<std::string, std::unique_ptr<Catalog>, std::less<>> all;
+    return all;
+}
+
+std::string first_problem(const std::vector<std::string>& problems) {
+    if (problems.empty()) return {};
+    return problems.front() + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more problems)" : "");
+}
+
+}  // namespace
+
+// A Graph version: its metadata pack, then the overlay's facts and operations for that version.
+std::unique_ptr<Catalog> Catalog::graph_model(const std::string& version, std::string_view pack, bool complete) {
+    auto c = std::make_unique<Catalog>();
+    c->name_ = c->urlVersion_ = version;
+    c->complete_ = complete;
+    CsdlText csdl = read_csdl_json(pack);
+    if (csdl.ok) c->add_csdl(csdl.csdl);
+    else c->problems_.push_back("the " + version + " model pack: " + csdl.problem);
+    const std::vector<json>& overlay = builtin_documents();
+    for (size_t i = 0; i < overlay.size(); ++i) c->load_parsed(overlay[i], "overlay document " + std::to_string(i));
+    c->usesGraphPermissions_ = true;
+    c->resolve();
+    return c;
+}
+
+const Catalog* Catalog::named(std::string_view name) {
+    auto& all = models();
+    if (auto it = all.find(name); it != all.end()) return it->second.get();
+    if (name != "beta" && name != "v1.0") return nullptr;
+    std::string version(name);
+    std::string_view pack = embedded_pack(version);
+    bool complete = !pack.empty();
+    if (!complete && version == "beta") pack = embedded_pack("seed");
+    if (pack.empty()) return nullptr;
+    auto inserted = all.emplace(version, graph_model(version, pack, complete));
+    return inserted.first->second.get();
+}
+
+const Catalog& Catalog::builtin() { return *named("beta"); }
+
+std::string Catalog::load_pack(const std::string& version, std::string_view csdlJson) {
+    if (version != "beta" && version != "v1.0") return "no Graph version is called " + version;
+    std::unique_ptr<Catalog> c = graph_model(version, csdlJson, true);
+    if (!c->hasMetadata_) return first_problem(c->problems_);
+    models()[version] = std::move(c);
+    return {};
+}
+
+std::string Catalog::load_named(const std::string& name, std::string_view metadata) {
+    if (name.empty()) return "a model needs a name";
+    if (name == "beta" || name == "v1.0") return "\"" + name + "\" is the name of a Graph version; choose another";
+    CsdlText csdl = read_csdl(metadata);
+    if (!csdl.ok) return csdl.problem;
+    auto c = std::make_unique<Catalog>();
+    c->name_ = name;
+    c->urlVersion_.clear();
+    c->host_ = "https://{host}";
+    c->complete_ = true;
+    c->add_csdl(csdl.csdl);
+    c->resolve();
+    if (!c->problems_.empty()) return first_problem(c->problems_);
+    if (c->entitySets_.empty() && c->actions_.empty()) return "the metadata has no entity container and no actions: nothing to address";
+    models()[name] = std::move(c);
+    return {};
 }
 
 void Catalog::load(const std::vector<std::string_view>& sources) {
@@ -119,10 +169,72 @@ void Catalog::load_parsed(const json& doc, const std::string& origin) {
     load_document(doc, origin);
 }
 
+PropertyDef Catalog::overlay_property(const std::string& name, const json& ps) {
+    PropertyDef prop;
+    prop.name = name;
+    prop.typeName = text_of(ps, "type");
+    prop.description = text_of(ps, "description");
+    prop.collection = flag_of(ps, "collection");
+    prop.nullable = flag_of(ps, "nullable", true);
+    prop.readOnly = flag_of(ps, "readOnly");
+    prop.serverAssigned = flag_of(ps, "serverAssigned");
+    prop.navigation = flag_of(ps, "navigation");
+    prop.key = flag_of(ps, "key");
+    apply_overlay_facts(prop, ps);
+    return prop;
+}
+
+// The facts metadata does not carry: ranges, lengths, examples, server-assigned values.
+void Catalog::apply_overlay_facts(PropertyDef& prop, const json& ps) {
+    if (auto range = ps.find("range"); range != ps.end() && range->is_array() && range->size() == 2 &&
+                                       (*range)[0].is_number_integer() && (*range)[1].is_number_integer()) {
+        prop.hasRange = true;
+        prop.rangeMin = (*range)[0].get<int64_t>();
+        prop.rangeMax = (*range)[1].get<int64_t>();
+    }
+    if (auto max = ps.find("maxLength"); max != ps.end() && max->is_number_integer()) prop.maxLength = max->get<int64_t>();
+    if (auto example = ps.find("example"); example != ps.end()) prop.example = *example;
+}
+
+// An overlay entry for a type the metadata has: its facts go onto the metadata's properties. Where
+// the two disagree on what the metadata states (type, collection, nullability), the metadata wins
+// and the disagreement is listed in overlay_notes().
+void Catalog::merge_overlay_type(TypeDef& type, const json& spec, const std::string& origin) {
+    if (type.description.empty()) type.description = text_of(spec, "description");
+    auto props = spec.find("properties");
+    if (props == spec.end() || !props->is_object()) return;
+    for (auto p = props->begin(); p != props->end(); ++p) {
+        const json& ps = p.value();
+        PropertyDef* prop = nullptr;
+        for (auto& own : type.ownProperties)
+            if (own.name == p.key()) prop = &own;
+        if (!prop) {
+            overlayNotes_.push_back(origin + ": " + type.name + "/" + p.key() + " is not in the metadata (an inherited property or a stale fact); the overlay entry is ignored");
+            continue;
+        }
+        std::string where = type.name + "/" + p.key();
+        if (ps.contains("type") && text_of(ps, "type") != prop->typeName)
+            overlayNotes_.push_back(origin + ": " + where + " is " + prop->typeName + " in the metadata, " + text_of(ps, "type") + " in the overlay");
+        if (flag_of(ps, "collection") != prop->collection)
+            overlayNotes_.push_back(origin + ": " + where + (prop->collection ? " is" : " is not") + " a collection in the metadata");
+        if (ps.contains("nullable") && flag_of(ps, "nullable", true) != prop->nullable)
+            overlayNotes_.push_back(origin + ": " + where + " is Nullable=" + (prop->nullable ? "true" : "false") + " in the metadata");
+        if (prop->description.empty()) prop->description = text_of(ps, "description");
+        prop->readOnly = prop->readOnly || flag_of(ps, "readOnly");
+        prop->serverAssigned = prop->serverAssigned || flag_of(ps, "serverAssigned");
+        apply_overlay_facts(*prop, ps);
+    }
+}
+
 void Catalog::load_document(const json& doc, const std::string& origin) {
     if (auto types = doc.find("types"); types != doc.end() && types->is_object()) {
         for (auto it = types->begin(); it != types->end(); ++it) {
             const json& spec = it.value();
+            auto existing = types_.find(it.key());
+            if (hasMetadata_ && existing != types_.end()) {
+                merge_overlay_type(existing->second, spec, origin);
+                continue;
+            }
             TypeDef& type = types_[it.key()];
             type.name = it.key();
             type.shortName = short_type_name(it.key());
@@ -132,31 +244,8 @@ void Catalog::load_document(const json& doc, const std::string& origin) {
             type.abstract = flag_of(spec, "abstract");
             type.open = flag_of(spec, "open");
             type.partial = flag_of(spec, "partial");
-            if (auto props = spec.find("properties"); props != spec.end() && props->is_object()) {
-                for (auto p = props->begin(); p != props->end(); ++p) {
-                    const json& ps = p.value();
-                    PropertyDef prop;
-                    prop.name = p.key();
-                    prop.typeName = text_of(ps, "type");
-                    prop.description = text_of(ps, "description");
-                    prop.collection = flag_of(ps, "collection");
-                    prop.nullable = flag_of(ps, "nullable", true);
-                    prop.readOnly = flag_of(ps, "readOnly");
-                    prop.serverAssigned = flag_of(ps, "serverAssigned");
-                    prop.navigation = flag_of(ps, "navigation");
-                    prop.key = flag_of(ps, "key");
-                    if (auto range = ps.find("range"); range != ps.end() && range->is_array() && range->size() == 2 &&
-                                                       (*range)[0].is_number_integer() && (*range)[1].is_number_integer()) {
-                        prop.hasRange = true;
-                        prop.rangeMin = (*range)[0].get<int64_t>();
-                        prop.rangeMax = (*range)[1].get<int64_t>();
-                    }
-                    if (auto max = ps.find("maxLength"); max != ps.end() && max->is_number_integer())
-                        prop.maxLength = max->get<int64_t>();
-                    if (auto example = ps.find("example"); example != ps.end()) prop.example = *example;
-                    type.ownProperties.push_back(std::move(prop));
-                }
-            }
+            if (auto props = spec.find("properties"); props != spec.end() && props->is_object())
+                for (auto p = props->begin(); p != props->end(); ++p) type.ownProperties.push_back(overlay_property(p.key(), p.value()));
         }
     }
     if (auto enums = doc.find("enums"); enums != doc.end() && enums->is_object()) {
@@ -168,19 +257,21 @@ void Catalog::load_document(const json& doc, const std::string& origin) {
             if (e.members.empty()) problems_.push_back(origin + ": enum " + e.name + " has no members");
         }
     }
-    if (auto sets = doc.find("entitySets"); sets != doc.end() && sets->is_array()) {
+    // With metadata the container is the metadata's; a catalog without it names its own sets.
+    if (auto sets = doc.find("entitySets"); !hasMetadata_ && sets != doc.end() && sets->is_array()) {
         for (const auto& spec : *sets) {
             if (!spec.is_object()) continue;
             auto set = std::make_unique<EntitySet>();
             set->path = text_of(spec, "path");
+            set->name = set->path.empty() ? std::string() : set->path.substr(1);
             set->typeName = text_of(spec, "type");
-            set->key = text_of(spec, "key");
             entitySets_.push_back(std::move(set));
         }
     }
     if (auto ops = doc.find("operations"); ops != doc.end() && ops->is_array()) {
         for (const auto& spec : *ops) {
             if (!spec.is_object()) continue;
+            if (hasMetadata_ && text_of(spec, "version", "v1.0") != urlVersion_) continue;
             auto op = std::make_unique<OperationDef>();
             op->id = text_of(spec, "id");
             op->resource = text_of(spec, "resource");
@@ -229,36 +320,82 @@ void Catalog::load_document(const json& doc, const std::string& origin) {
 }
 
 void Catalog::resolve() {
-    for (auto& [name, type] : types_) {
-        if (!type.baseName.empty()) {
-            auto base = types_.find(type.baseName);
-            if (base == types_.end()) {
-                problems_.push_back("type " + name + ": base type " + type.baseName + " is not in the catalog");
-            } else {
-                type.base = &base->second;
-                base->second.derived.push_back(&type);
-            }
+    link_base_types();
+    resolve_property_types();
+    flatten_properties();
+    for (auto& set : entitySets_) {
+        set->type = type(set->typeName);
+        if (!set->type || !set->type->entity)
+            problems_.push_back("entity set " + set->path + ": type " + set->typeName + " is not an entity type in the model");
+    }
+    for (auto& action : actions_) {
+        if (action->bound) {
+            action->bindingType = type(action->bindingTypeName);
+            if (!action->bindingType) problems_.push_back("action " + action->qualifiedName + ": binding type " + action->bindingTypeName + " is not in the model");
         }
-        for (auto& prop : type.ownProperties) {
-            prop.primitive = primitive_of(prop.typeName);
-            if (prop.primitive != Primitive::None) continue;
-            if (auto t = types_.find(prop.typeName); t != types_.end()) prop.structured = &t->second;
-            else if (auto e = enums_.find(prop.typeName); e != enums_.end()) prop.enumeration = &e->second;
-            else problems_.push_back("type " + name + ": property " + prop.name + " has unknown type " + prop.typeName);
-            if (prop.navigation && (!prop.structured || !prop.structured->entity))
-                problems_.push_back("type " + name + ": navigation property " + prop.name + " must target an entity type");
+        resolve_properties(action->parameters.ownProperties, action->qualifiedName);
+        for (auto& param : action->parameters.ownProperties) {
+            action->parameters.properties.push_back(&param);
+            action->parameters.byName.emplace(param.name, &param);
+        }
+        if (action->returns) {
+            std::vector<PropertyDef> ret(1, action->returnValue);
+            resolve_properties(ret, action->qualifiedName + " return type");
+            action->returnValue = ret.front();
         }
     }
-    // Flatten properties base-first once every base is known.
+    resolve_overlay_operations();
+}
+
+void Catalog::link_base_types() {
+    for (auto& [name, type] : types_) {
+        if (type.baseName.empty()) continue;
+        auto base = types_.find(type.baseName);
+        if (base == types_.end()) {
+            problems_.push_back("type " + name + ": base type " + type.baseName + " is not in the model");
+        } else if (base->second.entity != type.entity) {
+            problems_.push_back("type " + name + ": base type " + type.baseName + " is not of the same kind");
+        } else {
+            type.base = &base->second;
+        }
+    }
+    // A cycle of base types would make every walk up the chain endless: cut it where it closes.
     for (auto& [name, type] : types_) {
         std::vector<const TypeDef*> chain;
-        for (const TypeDef* t = &type; t; t = t->base) {
-            if (std::find(chain.begin(), chain.end(), t) != chain.end()) {
+        for (TypeDef* t = &type; t && t->base; t = const_cast<TypeDef*>(t->base)) {
+            chain.push_back(t);
+            if (std::find(chain.begin(), chain.end(), t->base) != chain.end()) {
                 problems_.push_back("type " + name + ": its base types form a cycle");
+                t->base = nullptr;
                 break;
             }
-            chain.push_back(t);
         }
+    }
+    for (auto& [name, type] : types_)
+        if (type.base) const_cast<TypeDef*>(type.base)->derived.push_back(&type);
+}
+
+void Catalog::resolve_properties(std::vector<PropertyDef>& props, const std::string& owner) {
+    for (auto& prop : props) {
+        prop.primitive = primitive_of(prop.typeName);
+        if (prop.primitive != Primitive::None) continue;
+        if (auto t = types_.find(prop.typeName); t != types_.end()) prop.structured = &t->second;
+        else if (auto e = enums_.find(prop.typeName); e != enums_.end()) prop.enumeration = &e->second;
+        else problems_.push_back(owner + ": property " + prop.name + " has unknown type " + prop.typeName);
+        if (prop.navigation && (!prop.structured || !prop.structured->entity))
+            problems_.push_back(owner + ": navigation property " + prop.name + " must target an entity type");
+    }
+}
+
+void Catalog::resolve_property_types() {
+    for (auto& [name, type] : types_) resolve_properties(type.ownProperties, "type " + name);
+}
+
+// Properties base-first, once every base is known.
+void Catalog::flatten_properties() {
+    for (auto& [name, type] : types_) {
+        std::vector<const TypeDef*> chain;
+        for (const TypeDef* t = &type; t; t = t->base) chain.push_back(t);
         for (auto it = chain.rbegin(); it != chain.rend(); ++it)
             for (const auto& prop : (*it)->ownProperties) {
                 if (type.byName.count(prop.name)) {
@@ -269,23 +406,36 @@ void Catalog::resolve() {
                 type.byName.emplace(prop.name, &prop);
             }
     }
-    for (auto& set : entitySets_) {
-        set->type = type(set->typeName);
-        if (!set->type || !set->type->entity)
-            problems_.push_back("entity set " + set->path + ": type " + set->typeName + " is not an entity type in the catalog");
-    }
+}
+
+// Each overlay operation is resolved from its method and path like any other; what it states
+// (body type, required, updatable, status) stays, the rest comes from the resolution.
+void Catalog::resolve_overlay_operations() {
     for (auto& op : operations_) {
         const std::string where = "operation " + op->id;
         if (op->id.empty() || op->id.find('.') == std::string::npos) problems_.push_back(where + ": the id must read <entityType>.<verb>");
         op->bodyType = type(op->bodyTypeName);
         op->responseType = type(op->responseTypeName);
-        if (op->has_body() && !op->bodyType) problems_.push_back(where + ": body type " + op->bodyTypeName + " is not in the catalog");
+        if ((op->method == "POST" || op->method == "PATCH" || op->method == "PUT") && !op->bodyType)
+            problems_.push_back(where + ": body type " + op->bodyTypeName + " is not in the model");
         if (!op->responseTypeName.empty() && !op->responseType)
-            problems_.push_back(where + ": response type " + op->responseTypeName + " is not in the catalog");
-        ResolvedPath resolved = resolve_path(op->path);
-        op->entitySet = resolved.entitySet;
-        op->addressType = resolved.entitySet ? resolved.entitySet->type : nullptr;
-        if (!op->addressType) problems_.push_back(where + ": path " + op->path + " matches no entity set");
+            problems_.push_back(where + ": response type " + op->responseTypeName + " is not in the model");
+        Resolution resolution = resolve(op->method, op->path);
+        const OperationDef* generic = resolution.operation;
+        if (!generic) {
+            problems_.push_back(where + ": path " + op->path + " does not resolve: " + resolution.problem);
+        } else {
+            op->kind = generic->kind;
+            op->bodyKind = generic->bodyKind;
+            op->responseShape = generic->responseShape;
+            op->responseCollection = generic->responseCollection;
+            op->action = generic->action;
+            op->entitySet = generic->entitySet;
+            op->addressType = generic->bodyType ? generic->bodyType : generic->addressType;
+            op->statuses = generic->statuses;
+            op->statuses.erase(std::remove(op->statuses.begin(), op->statuses.end(), op->responseStatus), op->statuses.end());
+            op->statuses.insert(op->statuses.begin(), op->responseStatus);
+        }
         if (op->bodyType && op->addressType && !op->bodyType->is_or_derives_from(op->addressType))
             problems_.push_back(where + ": body type " + op->bodyTypeName + " is not the addressed type or one of its subtypes");
         auto check_names = [&](const std::vector<std::string>& names, const char* list) {
@@ -299,6 +449,7 @@ void Catalog::resolve() {
         for (const auto& other : operations_)
             if (other.get() != op.get() && other->id == op->id) problems_.push_back(where + ": the id is used twice");
     }
+    overlayResolved_ = true;
 }
 
 const TypeDef* Catalog::type(std::string_view qualifiedName) const {
@@ -321,23 +472,6 @@ const TypeDef* Catalog::type_ignoring_case(std::string_view qualifiedName) const
     for (const auto& [name, type] : types_)
         if (equal_ignoring_case(name, qualifiedName)) return &type;
     return nullptr;
-}
-
-ResolvedPath Catalog::resolve_path(std::string_view path) const {
-    ResolvedPath result;
-    std::vector<std::string_view> segments = path_segments(path);
-    for (const auto& set : entitySets_) {
-        std::vector<std::string_view> setSegments = path_segments(set->path);
-        if (segments.size() != setSegments.size() && segments.size() != setSegments.size() + 1) continue;
-        bool match = true;
-        for (size_t i = 0; i < setSegments.size() && match; ++i) match = equal_ignoring_case(segments[i], setSegments[i]);
-        if (!match) continue;
-        result.entitySet = set.get();
-        result.singleEntity = segments.size() == setSegments.size() + 1;
-        if (result.singleEntity) result.keyValue = std::string(segments.back());
-        return result;
-    }
-    return result;
 }
 
 }  // namespace gpb

@@ -1,4 +1,5 @@
-// The models of Graph types, enums, entity sets and operations, loaded from the embedded catalog data.
+// A service's model: its types, enums, entity container and actions (read from OData CSDL by
+// csdl_model.cpp), the curated overlay on top (wasm/catalog/), and the operations resolved from it.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,13 @@
 
 namespace gpb {
 
-enum class Primitive { None, String, Int32, Int64, Double, Boolean, DateTimeOffset, Guid, Untyped };
+enum class Primitive {
+    None, String, Int32, Int64, Double, Boolean, DateTimeOffset, Guid, Untyped,
+    Int16, Byte, SByte, Decimal, Single, Date, TimeOfDay, Duration, Binary, Stream, Spatial,
+};
+
+// The Edm primitive a type name names; None for anything else (and for unknown Edm names).
+Primitive primitive_of(std::string_view edmName);
 
 struct TypeDef;
 struct EnumDef;
@@ -28,6 +35,11 @@ struct PropertyDef {
     bool serverAssigned = false;
     bool navigation = false;
     bool key = false;
+    bool containsTarget = false;  // navigation: the target lives inside this entity (addressable below it)
+    bool computed = false;        // Core.Computed: the service sets it
+    bool immutable = false;       // Core.Immutable: set on create, never changed
+    bool optional = false;        // action parameters: Core.OptionalParameter
+    bool hasDefault = false;      // a DefaultValue facet: the service fills it when left out
     bool hasRange = false;
     int64_t rangeMin = 0, rangeMax = 0;
     int64_t maxLength = -1;
@@ -47,6 +59,8 @@ struct TypeDef {
     bool abstract = false;
     bool open = false;
     bool partial = false;  // the model lists only some of the type's properties
+    bool hasStream = false;
+    std::vector<std::string> keyNames;  // own key, or empty (then the base type's)
     const TypeDef* base = nullptr;
     std::vector<PropertyDef> ownProperties;
     std::vector<const PropertyDef*> properties;  // inherited first, in declaration order
@@ -61,14 +75,34 @@ struct EnumDef {
     std::string name;
     std::string shortName;
     std::vector<std::string> members;
+    bool flags = false;  // IsFlags: a value is a comma-separated list of members
     bool has(std::string_view member) const;
 };
 
+// An entity set or a singleton of the entity container.
 struct EntitySet {
-    std::string path;  // /security/incidentTasks
+    std::string name;  // incidents
+    std::string path;  // /incidents
     std::string typeName;
-    std::string key;   // the name of the key placeholder: incidentTaskId
+    bool collection = true;  // false for a singleton
+    bool insertable = true, updatable = true, deletable = true;  // Capabilities restrictions
     const TypeDef* type = nullptr;
+};
+
+// A bound or unbound action or function; its non-binding parameters form a complex type, so a
+// body is checked like any other object.
+struct ActionDef {
+    std::string name;           // updateStatus
+    std::string qualifiedName;  // microsoft.graph.updateStatus
+    bool function = false;
+    bool bound = false;
+    std::string bindingTypeName;
+    bool bindingCollection = false;
+    const TypeDef* bindingType = nullptr;
+    TypeDef parameters;         // a complex type named "<name> parameters"
+    std::vector<std::string> requiredParameters;
+    bool returns = false;
+    PropertyDef returnValue;    // type and collection-ness of the result
 };
 
 struct HeaderDef {
@@ -82,6 +116,8 @@ struct ExpectedFinding {
     std::string code;
     std::string pointer;
 };
+
+enum class OperationKind { Create, Read, List, Update, Replace, Delete, Action, Function, Reference, Media, Count, PropertyRead };
 
 struct OperationDef {
     std::string id, resource, title, description, method, version, path;
@@ -105,23 +141,60 @@ struct OperationDef {
     std::vector<std::string> minimal;
     nlohmann::ordered_json docsExample;
     std::vector<ExpectedFinding> docsExampleFindings;
+    // Resolved from METHOD + URL (operations of the overlay have them too, once resolved).
+    OperationKind kind = OperationKind::Update;
+    std::string bodyKind = "entity";    // entity | parameters | reference | binary | none
+    bool responseCollection = false;    // {"value": [...]}
+    std::string responseShape = "entity";  // entity | collection | value | none | binary | count
+    std::vector<int> statuses;          // every legitimate success status; responseStatus first
+    const ActionDef* action = nullptr;
+    std::string permissionsSource;      // "overlay", "reference" or "" when none is listed
 
-    bool has_body() const { return method == "POST" || method == "PATCH" || method == "PUT"; }
+    bool has_body() const { return bodyType && (method == "POST" || method == "PATCH" || method == "PUT"); }
     bool may_send(std::string_view property) const;
     // A body must name its type when the address is typed as a base of the body type.
     bool needs_odata_type() const { return bodyType && addressType && bodyType != addressType; }
 };
 
-struct ResolvedPath {
-    const EntitySet* entitySet = nullptr;
-    bool singleEntity = false;
-    std::string keyValue;
+// What METHOD + URL came to: an operation, or why not (the segment at fault).
+struct Resolution {
+    const OperationDef* operation = nullptr;
+    std::string problem;                     // empty when resolved
+    std::string segment;                     // the segment the problem is about
+    std::vector<std::pair<std::string, std::string>> parameters;  // key placeholders and their values
+};
+
+struct PermissionEntry {
+    std::string name;
+    bool least = false;
+};
+struct PermissionSet {
+    std::vector<PermissionEntry> delegatedWork, delegatedPersonal, application;
+    bool found = false;
 };
 
 class Catalog {
 public:
-    // The catalog compiled into this binary.
+    // The Graph beta model with the overlay (what the seed operations use).
     static const Catalog& builtin();
+    // A model by name: "beta", "v1.0", or one loaded with Catalog::load_named; null when unknown.
+    static const Catalog* named(std::string_view name);
+    // Loads CSDL (XML or JSON) as a model called `name`; returns the problem, empty on success.
+    static std::string load_named(const std::string& name, std::string_view metadata);
+    // Replaces a builtin Graph version's model with a full pack (CSDL JSON), as the page does.
+    static std::string load_pack(const std::string& version, std::string_view csdlJson);
+
+    const std::string& name() const { return name_; }
+    const std::string& urlVersion() const { return urlVersion_; }  // "beta", "v1.0", or "" for another service
+    const std::string& host() const { return host_; }
+    // The namespace of the entity container: its actions are written without it in URLs.
+    const std::string& defaultNamespace() const { return defaultNamespace_; }
+    bool complete() const { return complete_; }  // false for the small model compiled into the page
+
+    // Reads a CSDL JSON document into this model (csdl_model.cpp); problems are added to problems().
+    void add_csdl(const nlohmann::ordered_json& csdl);
+    // Graph's permissions reference for an operation (none for another service's model).
+    PermissionSet permissions_for(std::string_view method, std::string_view pathTemplate) const;
 
     // Loads catalog documents (JSON texts); problems lists every reference that does not resolve.
     void load(const std::vector<std::string_view>& sources);
@@ -134,23 +207,62 @@ public:
     const OperationDef* operation(std::string_view id) const;
     const std::vector<std::unique_ptr<OperationDef>>& operations() const { return operations_; }
     const std::vector<std::unique_ptr<EntitySet>>& entitySets() const { return entitySets_; }
+    const EntitySet* container_member(std::string_view name) const;  // ignoring case
+    // Actions and functions called `name` (short or qualified, ignoring case) bound to type (or a base).
+    const ActionDef* bound_action(std::string_view name, const TypeDef* type, bool collection) const;
+    std::vector<const ActionDef*> unbound_actions(std::string_view name) const;
+    const std::vector<std::unique_ptr<ActionDef>>& actions() const { return actions_; }
+    const std::map<std::string, TypeDef, std::less<>>& types() const { return types_; }
+    // METHOD + path (after the version segment; a full URL is fine too) to an operation (resolver.cpp).
+    Resolution resolve(std::string_view method, std::string_view path) const;
+    // Operations found by path, type or action name (a bounded walk of the container).
+    std::vector<const OperationDef*> search(std::string_view text, size_t limit) const;
+    // Where the overlay and the metadata disagree, the metadata wins; each case is listed here.
+    const std::vector<std::string>& overlay_notes() const { return overlayNotes_; }
     // Every type whose name matches ignoring case (to suggest a fix for a mis-cased @odata.type).
     const TypeDef* type_ignoring_case(std::string_view qualifiedName) const;
-    // Matches a path (after the version segment) to an entity set; segments compare ignoring case.
-    ResolvedPath resolve_path(std::string_view path) const;
 
 private:
+    friend class CsdlModelBuilder;
+    friend class Resolver;
+    static std::unique_ptr<Catalog> graph_model(const std::string& version, std::string_view pack, bool complete);
     void load_source(std::string_view source, const std::string& origin);
     void load_parsed(const nlohmann::ordered_json& doc, const std::string& origin);
     void load_document(const nlohmann::ordered_json& doc, const std::string& origin);
+    static PropertyDef overlay_property(const std::string& name, const nlohmann::ordered_json& spec);
+    static void apply_overlay_facts(PropertyDef& prop, const nlohmann::ordered_json& spec);
+    void merge_overlay_type(TypeDef& type, const nlohmann::ordered_json& spec, const std::string& origin);
     void resolve();
+    void link_base_types();
+    void resolve_properties(std::vector<PropertyDef>& props, const std::string& owner);
+    void resolve_property_types();
+    void flatten_properties();
+    void resolve_overlay_operations();
 
     std::map<std::string, TypeDef, std::less<>> types_;
     std::map<std::string, EnumDef, std::less<>> enums_;
     std::vector<std::unique_ptr<EntitySet>> entitySets_;
     std::vector<std::unique_ptr<OperationDef>> operations_;
+    std::vector<std::unique_ptr<ActionDef>> actions_;
+    std::multimap<std::string, const ActionDef*, std::less<>> actionsByName_;  // lower-case short name
     std::vector<std::string> problems_;
+    std::vector<std::string> overlayNotes_;
+    // Keeps a resolved operation (or returns the one already made for that METHOD and path).
+    const OperationDef* remember(std::unique_ptr<OperationDef> op) const;
+
+    std::string defaultNamespace_ = "microsoft.graph";
+    std::string name_ = "beta", urlVersion_ = "beta", host_ = "https://graph.microsoft.com";
+    bool complete_ = false;
+    bool hasMetadata_ = false;
+    bool overlayResolved_ = false;
+    bool usesGraphPermissions_ = false;  // until then a resolution never stands in for an overlay operation
+    // Operations resolved from METHOD + URL, made once each (keyed by METHOD and path template).
+    mutable std::map<std::string, std::unique_ptr<OperationDef>, std::less<>> resolved_;
 };
+
+// The text of a model pack compiled into this binary: "beta", "v1.0", "seed" (the small beta
+// model the page starts with), "permissions"; empty when this build has none.
+std::string_view embedded_pack(std::string_view name);
 
 std::string short_type_name(std::string_view qualifiedName);
 

@@ -230,6 +230,30 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
 
 }  // namespace
 
+namespace {
+
+// A page's property table is not the whole type: what a model derived from it finds is a warning.
+void soften(Diagnostics& diagnostics) {
+    for (auto& d : diagnostics)
+        if (d.severity == Severity::Error && d.code != "json-syntax") d.severity = Severity::Warning;
+}
+
+// A status is wrong only where it contradicts the operation: 201 for an update, a body with 204.
+void check_status(const DocExample& ex, const OperationDef& op, Diagnostics& out) {
+    if (!ex.status || ex.status >= 300) return;
+    if (ex.status == 204 && ex.hasBody) {
+        add(out, Severity::Error, "status-mismatch", ex.line, ex.column, ex.endColumn,
+            "The example answers 204 No Content but has a body.");
+        return;
+    }
+    if (op.statuses.empty() || std::find(op.statuses.begin(), op.statuses.end(), ex.status) != op.statuses.end()) return;
+    add(out, Severity::Error, "status-mismatch", ex.line, ex.column, ex.endColumn,
+        "The example answers " + std::to_string(ex.status) + ", but " + op.title + " returns " + std::to_string(op.responseStatus) + " " +
+            op.responseReason + ".");
+}
+
+}  // namespace
+
 bool LintedPage::has_error() const {
     if (gpb::has_error(diagnostics)) return true;
     for (const auto& ex : examples)
@@ -265,8 +289,7 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
     if (documented) compare_with_catalog(*documented, page, out.diagnostics);
 
     const OperationDef* lastOperation = nullptr;
-    // A GET on a known entity set is checked against the type the path returns.
-    std::vector<std::unique_ptr<OperationDef>> reads;
+    const Catalog* lastModels = models;
     for (const auto& ex : page.examples) {
         LintedExample le;
         le.kind = ex.kind;
@@ -282,61 +305,51 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
             for (const auto& problem : url.problems)
                 add(le.diagnostics, Severity::Error, "malformed-url", ex.line, ex.urlColumn, ex.endColumn,
                     "The URL " + ex.url + " is malformed: " + problem + ".");
+            // Each example is read against the model of its own version.
+            const Catalog* exampleModels = models;
+            if (models == &catalog)
+                if (const Catalog* versioned = Catalog::named(url.version)) exampleModels = versioned;
             std::vector<std::pair<std::string, std::string>> params;
-            const OperationDef* op = match_operation(*models, ex.method, url.path, params);
+            const OperationDef* op = match_operation(*exampleModels, ex.method, url.path, params, ex.body);
             lastOperation = op;
+            lastModels = exampleModels;
             if (op) {
                 le.operation = op->id;
-                le.modelSource = models == &catalog ? "catalog" : "page";
+                le.modelSource = exampleModels == &pageCatalog ? "page" : "catalog";
                 if (op->has_body()) {
                     if (!ex.hasBody) {
-                        add(le.diagnostics, Severity::Error, "example-layout", ex.line, ex.column, ex.endColumn,
-                            "This " + op->method + " example has no JSON body after its headers.");
+                        if (op->bodyKind != "parameters" || !op->required.empty())
+                            add(le.diagnostics, Severity::Error, "example-layout", ex.line, ex.column, ex.endColumn,
+                                "This " + op->method + " example has no JSON body after its headers.");
                     } else {
                         le.type = op->bodyTypeName;
-                        ValidationResult checked = validate_body(*models, *op, ex.body, Direction::Request);
+                        ValidationResult checked = validate_body(*exampleModels, *op, ex.body, Direction::Request);
                         to_page(ex, checked.diagnostics);
+                        if (exampleModels == &pageCatalog) soften(checked.diagnostics);
                         le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
                     }
                 }
             } else {
-                ResolvedPath resolved = models->resolve_path(url.path);
-                if (resolved.entitySet && resolved.singleEntity && (ex.method == "GET" || ex.method == "DELETE")) {
-                    auto read = std::make_unique<OperationDef>();
-                    read->id = read->resource = resolved.entitySet->type->shortName;
-                    read->title = ex.method + " " + resolved.entitySet->type->shortName;
-                    read->method = ex.method;
-                    read->responseStatus = ex.method == "GET" ? 200 : 204;
-                    read->responseReason = ex.method == "GET" ? "OK" : "No Content";
-                    if (ex.method == "GET") {
-                        read->responseTypeName = resolved.entitySet->typeName;
-                        read->responseType = resolved.entitySet->type;
-                    }
-                    le.type = resolved.entitySet->typeName;
-                    le.modelSource = models == &catalog ? "catalog" : "page";
-                    lastOperation = read.get();
-                    reads.push_back(std::move(read));
-                } else {
-                    add(le.diagnostics, Severity::Warning, "unknown-operation", ex.line, ex.column, ex.endColumn,
-                        ex.method + " " + url.path + " is not an operation this tool models, and the page does not define it: the example was not checked.");
-                }
+                Resolution why = exampleModels->resolve(ex.method, url.path);
+                add(le.diagnostics, Severity::Warning, "unknown-operation", ex.line, ex.column, ex.endColumn,
+                    ex.method + " " + url.path + " was not checked: " +
+                        (why.problem.empty() ? std::string("no operation matches it.") : why.problem) +
+                        (exampleModels->complete() ? "" : " (only the seed operations' part of the model is loaded)"));
             }
             check_content_length(ex, le.diagnostics);
         } else {
             le.status = ex.status;
             const OperationDef* op = lastOperation;
             if (op) {
-                bool synthetic = std::any_of(reads.begin(), reads.end(), [&](const auto& r) { return r.get() == op; });
-                if (!synthetic) le.operation = op->id;
-                le.modelSource = models == &catalog ? "catalog" : "page";
-                if (ex.status && ex.status != op->responseStatus)
-                    add(le.diagnostics, Severity::Error, "status-mismatch", ex.line, ex.column, ex.endColumn,
-                        "The example answers " + std::to_string(ex.status) + ", but " + op->title + " returns " +
-                            std::to_string(op->responseStatus) + " " + op->responseReason + ".");
-                if (ex.hasBody && op->responseType) {
+                le.operation = op->id;
+                le.modelSource = lastModels == &pageCatalog ? "page" : "catalog";
+                check_status(ex, *op, le.diagnostics);
+                if (ex.hasBody && (op->responseType || op->responseShape == "collection" || op->responseShape == "value") &&
+                    ex.status < 300) {
                     le.type = op->responseTypeName;
-                    ValidationResult checked = validate_body(*models, *op, ex.body, Direction::Response);
+                    ValidationResult checked = validate_body(*lastModels, *op, ex.body, Direction::Response);
                     to_page(ex, checked.diagnostics);
+                    if (lastModels == &pageCatalog) soften(checked.diagnostics);
                     le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
                 }
             } else if (ex.hasBody) {

@@ -1,5 +1,7 @@
 #include "http_text.hpp"
 
+#include "json_tree.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -100,35 +102,69 @@ RawRequest parse_raw_request(std::string_view text) {
     return r;
 }
 
-const OperationDef* match_operation(const Catalog& catalog, std::string_view method, std::string_view path,
-                                    std::vector<std::pair<std::string, std::string>>& parameters) {
-    std::vector<std::string_view> given = path_segments(path);
-    // An exact match first; failing that, a match of the path's tail, for URLs with a broken
-    // prefix such as the docs' "docs\api" in place of the version.
-    for (bool tail : {false, true}) {
-        for (const auto& op : catalog.operations()) {
-            if (!equal_ignoring_case(op->method, method)) continue;
-            std::vector<std::string_view> pattern = path_segments(op->path);
-            if (tail ? pattern.size() >= given.size() : pattern.size() != given.size()) continue;
-            size_t skip = given.size() - pattern.size();
-            std::vector<std::pair<std::string, std::string>> found;
-            bool match = true;
-            for (size_t i = 0; i < pattern.size() && match; ++i) {
-                std::string_view p = pattern[i], g = given[skip + i];
-                if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-                    bool placeholder = g.size() > 2 && g.front() == '{' && g.back() == '}';
-                    found.emplace_back(std::string(p.substr(1, p.size() - 2)), placeholder ? std::string() : percent_decode(g));
-                } else {
-                    match = equal_ignoring_case(p, g);
-                }
+namespace {
+
+// The "@odata.type" a body names at its top level (without '#'), or empty.
+std::string top_level_odata_type(std::string_view body) {
+    if (body.empty()) return {};
+    Diagnostics ignored;
+    JsonDocument doc = parse_json(body, ParseLimits{}, ignored);
+    if (!doc.complete || doc.nodes.empty() || doc.root().kind != NodeKind::Object) return {};
+    for (uint32_t child : doc.root().children) {
+        const JsonNode& n = doc.nodes[child];
+        if (n.key == "@odata.type" && n.kind == NodeKind::String) return n.text.rfind('#', 0) == 0 ? n.text.substr(1) : n.text;
+    }
+    return {};
+}
+
+// An overlay operation whose template matches the path's segments (or their tail).
+const OperationDef* match_template(const Catalog& catalog, std::string_view method, const std::vector<std::string_view>& given,
+                                   bool tail, std::vector<std::pair<std::string, std::string>>& parameters) {
+    for (const auto& op : catalog.operations()) {
+        if (!equal_ignoring_case(op->method, method)) continue;
+        std::vector<std::string_view> pattern = path_segments(op->path);
+        if (tail ? pattern.size() >= given.size() : pattern.size() != given.size()) continue;
+        size_t skip = given.size() - pattern.size();
+        std::vector<std::pair<std::string, std::string>> found;
+        bool match = true;
+        for (size_t i = 0; i < pattern.size() && match; ++i) {
+            std::string_view p = pattern[i], g = given[skip + i];
+            if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+                bool placeholder = g.size() > 2 && g.front() == '{' && g.back() == '}';
+                found.emplace_back(std::string(p.substr(1, p.size() - 2)), placeholder ? std::string() : percent_decode(g));
+            } else {
+                match = equal_ignoring_case(p, g);
             }
-            if (match) {
-                parameters = std::move(found);
-                return op.get();
-            }
+        }
+        if (match) {
+            parameters = std::move(found);
+            return op.get();
         }
     }
     return nullptr;
+}
+
+}  // namespace
+
+const OperationDef* match_operation(const Catalog& catalog, std::string_view method, std::string_view path,
+                                    std::vector<std::pair<std::string, std::string>>& parameters, std::string_view body) {
+    std::vector<std::string_view> given = path_segments(path);
+    // A curated operation whose body type the body agrees with (a body naming a sibling type is
+    // another operation on the same path: the generic one checks it against what it names).
+    const OperationDef* curated = match_template(catalog, method, given, false, parameters);
+    if (curated) {
+        std::string named = top_level_odata_type(body);
+        const TypeDef* namedType = named.empty() ? nullptr : catalog.type(named);
+        if (!namedType || !curated->bodyType || namedType->is_or_derives_from(curated->bodyType)) return curated;
+    }
+    Resolution resolved = catalog.resolve(method, path);
+    if (resolved.operation) {
+        parameters = resolved.parameters;
+        return resolved.operation;
+    }
+    // Failing that, a match of the path's tail, for URLs with a broken prefix such as the docs'
+    // "docs\api" in place of the version.
+    return match_template(catalog, method, given, true, parameters);
 }
 
 }  // namespace gpb

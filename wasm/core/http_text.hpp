@@ -21,9 +21,11 @@ struct RawRequest {
 
 RawRequest parse_raw_request(std::string_view text);
 
-// The operation whose method and path template match; fills the template's parameters.
+// The operation a method and path come to: a curated operation whose template matches (and whose
+// body type the body's "@odata.type" agrees with), else the one resolved from the model; fills the
+// path parameters.
 const OperationDef* match_operation(const Catalog& catalog, std::string_view method, std::string_view path,
-                                    std::vector<std::pair<std::string, std::string>>& parameters);
+                                    std::vector<std::pair<std::string, std::string>>& parameters, std::string_view body = {});
 
 // "Bearer {token}" and the docs' spellings of the placeholder are not secrets; anything else is.
 bool is_token_placeholder(std::string_view authorizationValue);

@@ -883,7 +883,7 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     return result;
 }
 
-// The one place that spells a diagnostic as JSON (DESIGN section 5).
+// The one place that spells a diagnostic as JSON (README, "Diagnostics").
 void append_diagnostic_json(std::string& out, const Diagnostic& d) {
     out += "{\"severity\":\"";
     out += severity_name(d.severity);

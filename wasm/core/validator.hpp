@@ -26,7 +26,7 @@ struct ValidationResult {
 ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text,
                                Direction direction, const ParseLimits& limits = {});
 
-// One diagnostic as the JSON object of DESIGN §5 (suggestion only when there is one).
+// One diagnostic as the JSON object of the README's "Diagnostics" (suggestion only when there is one).
 nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic);
 
 // {"operation", "direction", "valid", "diagnostics": [...]} as compact JSON.

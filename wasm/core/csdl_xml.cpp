@@ -1,0 +1,354 @@
+// CSDL XML -> CSDL JSON with expat. Each open element has a frame holding the JSON it builds;
+// when the element closes, its value is moved into its parent's frame.
+#include "csdl_xml.hpp"
+
+#include <expat.h>
+
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+namespace gpb {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+enum class Element {
+    Other, Schema, EnumType, Member, StructuredType, Key, PropertyRef, Property, NavigationProperty,
+    Operation, Parameter, ReturnType, EntityContainer, EntitySet, Singleton, OperationImport,
+    TypeDefinition, Annotations, Annotation, Record, PropertyValue, EnumMember, String,
+};
+
+struct Frame {
+    Element element = Element::Other;
+    std::string name;  // the Name attribute, or the Term of an annotation
+    ojson value;       // what this element contributes to its parent
+    std::string text;  // character data (EnumMember, String)
+    // Operations keep their overloads in one array per name; the index avoids a linear lookup.
+    std::unordered_map<std::string, size_t> overloadIndex;
+};
+
+std::string_view local_name(const char* qualified) {
+    std::string_view name(qualified);
+    size_t colon = name.rfind(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+Element element_of(std::string_view name) {
+    static const std::unordered_map<std::string_view, Element> elements = {
+        {"Schema", Element::Schema}, {"EnumType", Element::EnumType}, {"Member", Element::Member},
+        {"EntityType", Element::StructuredType}, {"ComplexType", Element::StructuredType}, {"Key", Element::Key},
+        {"PropertyRef", Element::PropertyRef}, {"Property", Element::Property},
+        {"NavigationProperty", Element::NavigationProperty}, {"Action", Element::Operation},
+        {"Function", Element::Operation}, {"Parameter", Element::Parameter}, {"ReturnType", Element::ReturnType},
+        {"EntityContainer", Element::EntityContainer}, {"EntitySet", Element::EntitySet},
+        {"Singleton", Element::Singleton}, {"ActionImport", Element::OperationImport},
+        {"FunctionImport", Element::OperationImport}, {"TypeDefinition", Element::TypeDefinition},
+        {"Annotations", Element::Annotations}, {"Annotation", Element::Annotation}, {"Record", Element::Record},
+        {"PropertyValue", Element::PropertyValue}, {"EnumMember", Element::EnumMember}, {"String", Element::String},
+    };
+    auto it = elements.find(name);
+    return it == elements.end() ? Element::Other : it->second;
+}
+
+const char* attribute(const char** attributes, const char* name) {
+    for (size_t i = 0; attributes[i]; i += 2)
+        if (std::strcmp(attributes[i], name) == 0) return attributes[i + 1];
+    return nullptr;
+}
+
+bool is_true(const char* value) { return value && std::strcmp(value, "true") == 0; }
+
+// "Collection(X)" -> X with $Collection; the type member is left out for Edm.String as CSDL JSON does.
+void put_type(ojson& target, const char* type) {
+    if (!type) return;
+    std::string_view t(type);
+    if (t.size() > 12 && t.substr(0, 11) == "Collection(" && t.back() == ')') {
+        target["$Collection"] = true;
+        t = t.substr(11, t.size() - 12);
+    }
+    target["$Type"] = std::string(t);
+}
+
+// XML's Nullable defaults to true, CSDL JSON's $Nullable to false: write it whenever it is true.
+void put_nullable(ojson& target, const char** attributes, bool defaultValue) {
+    const char* nullable = attribute(attributes, "Nullable");
+    bool value = nullable ? is_true(nullable) : defaultValue;
+    if (value) target["$Nullable"] = true;
+}
+
+void put_facets(ojson& target, const char** attributes) {
+    for (const char* facet : {"MaxLength", "Precision", "Scale", "DefaultValue", "SRID"}) {
+        const char* v = attribute(attributes, facet);
+        if (!v) continue;
+        std::string key = std::string("$") + facet;
+        char* end = nullptr;
+        long long number = std::strtoll(v, &end, 10);
+        if (*v && end && *end == '\0' && std::strcmp(facet, "DefaultValue") != 0) target[key] = number;
+        else target[key] = v;
+    }
+}
+
+class Reader {
+public:
+    Reader(const CsdlLimits& limits) : limits_(limits) {
+        parser_ = XML_ParserCreate("UTF-8");
+        XML_SetUserData(parser_, this);
+        XML_SetElementHandler(parser_, &Reader::on_start, &Reader::on_end);
+        XML_SetCharacterDataHandler(parser_, &Reader::on_text);
+        // No DOCTYPE at all: so no entity can be declared, expanded or fetched.
+        XML_SetStartDoctypeDeclHandler(parser_, &Reader::on_doctype);
+        XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+        frames_.push_back(Frame{});  // the document: its value becomes the CSDL JSON
+        frames_.back().value = ojson::object();
+    }
+    ~Reader() { XML_ParserFree(parser_); }
+
+    CsdlText read(std::string_view text) {
+        CsdlText out;
+        if (XML_Parse(parser_, text.data(), static_cast<int>(text.size()), XML_TRUE) == XML_STATUS_ERROR) {
+            out.problem = problem_.empty() ? std::string("not well-formed XML: ") + XML_ErrorString(XML_GetErrorCode(parser_))
+                                           : problem_;
+            out.problem += " (line " + std::to_string(XML_GetCurrentLineNumber(parser_)) + ")";
+            return out;
+        }
+        if (!sawEdmx_) {
+            out.problem = "not a CSDL document: the root element is not edmx:Edmx";
+            return out;
+        }
+        out.csdl = std::move(frames_.front().value);
+        out.ok = true;
+        return out;
+    }
+
+private:
+    static void XMLCALL on_doctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+        static_cast<Reader*>(self)->stop("a DOCTYPE is not allowed in CSDL (entities are never expanded)");
+    }
+    static void XMLCALL on_start(void* self, const XML_Char* name, const XML_Char** attributes) {
+        static_cast<Reader*>(self)->start(local_name(name), attributes);
+    }
+    static void XMLCALL on_end(void* self, const XML_Char*) { static_cast<Reader*>(self)->end(); }
+    static void XMLCALL on_text(void* self, const XML_Char* s, int length) {
+        Reader* reader = static_cast<Reader*>(self);
+        Element e = reader->frames_.back().element;
+        if (e == Element::EnumMember || e == Element::String) reader->frames_.back().text.append(s, static_cast<size_t>(length));
+    }
+
+    void stop(const std::string& problem) {
+        if (problem_.empty()) problem_ = problem;
+        XML_StopParser(parser_, XML_FALSE);
+    }
+
+    void start(std::string_view tag, const char** attributes) {
+        if (frames_.size() > limits_.maxDepth) return stop("elements nest deeper than " + std::to_string(limits_.maxDepth) + " levels");
+        if (frames_.size() == 1) {
+            if (tag != "Edmx") return stop("not a CSDL document: the root element is <" + std::string(tag) + ">");
+            sawEdmx_ = true;
+            const char* version = attribute(attributes, "Version");
+            frames_.front().value["$Version"] = version ? version : "4.0";
+        }
+        Frame frame;
+        frame.element = element_of(tag);
+        const char* name = attribute(attributes, "Name");
+        if (name) frame.name = name;
+        ojson& v = frame.value;
+        switch (frame.element) {
+            case Element::Schema:
+                frame.name = attribute(attributes, "Namespace") ? attribute(attributes, "Namespace") : "";
+                currentNamespace_ = frame.name;
+                v = ojson::object();
+                if (const char* alias = attribute(attributes, "Alias")) v["$Alias"] = alias;
+                break;
+            case Element::EnumType:
+                v = {{"$Kind", "EnumType"}};
+                nextMemberValue_ = 0;
+                if (is_true(attribute(attributes, "IsFlags"))) v["$IsFlags"] = true;
+                if (const char* u = attribute(attributes, "UnderlyingType")) v["$UnderlyingType"] = u;
+                break;
+            case Element::Member: {
+                const char* value = attribute(attributes, "Value");
+                v = value ? ojson(std::strtoll(value, nullptr, 10)) : ojson(nullptr);
+                break;
+            }
+            case Element::StructuredType:
+                v = {{"$Kind", std::string(tag)}};
+                if (const char* base = attribute(attributes, "BaseType")) v["$BaseType"] = base;
+                for (const char* flag : {"Abstract", "OpenType", "HasStream"})
+                    if (is_true(attribute(attributes, flag))) v[std::string("$") + flag] = true;
+                break;
+            case Element::Key: v = ojson::array(); break;
+            case Element::PropertyRef: v = name ? ojson(name) : ojson(); break;
+            case Element::Property:
+                v = ojson::object();
+                put_type(v, attribute(attributes, "Type"));
+                put_nullable(v, attributes, true);
+                put_facets(v, attributes);
+                break;
+            case Element::NavigationProperty:
+                v = {{"$Kind", "NavigationProperty"}};
+                put_type(v, attribute(attributes, "Type"));
+                if (!v.contains("$Collection")) put_nullable(v, attributes, true);
+                if (is_true(attribute(attributes, "ContainsTarget"))) v["$ContainsTarget"] = true;
+                if (const char* partner = attribute(attributes, "Partner")) v["$Partner"] = partner;
+                break;
+            case Element::Operation:
+                v = {{"$Kind", std::string(tag)}};
+                if (is_true(attribute(attributes, "IsBound"))) v["$IsBound"] = true;
+                if (is_true(attribute(attributes, "IsComposable"))) v["$IsComposable"] = true;
+                break;
+            case Element::Parameter:
+                v = {{"$Name", name ? name : ""}};
+                put_type(v, attribute(attributes, "Type"));
+                put_nullable(v, attributes, true);
+                put_facets(v, attributes);
+                break;
+            case Element::ReturnType:
+                v = ojson::object();
+                put_type(v, attribute(attributes, "Type"));
+                put_nullable(v, attributes, true);
+                break;
+            case Element::EntityContainer: v = {{"$Kind", "EntityContainer"}}; break;
+            case Element::EntitySet:
+                v = {{"$Collection", true}, {"$Type", attribute(attributes, "EntityType") ? attribute(attributes, "EntityType") : ""}};
+                break;
+            case Element::Singleton: v = {{"$Type", attribute(attributes, "Type") ? attribute(attributes, "Type") : ""}}; break;
+            case Element::OperationImport:
+                v = ojson::object();
+                if (const char* a = attribute(attributes, "Action")) v["$Action"] = a;
+                if (const char* f = attribute(attributes, "Function")) v["$Function"] = f;
+                if (const char* set = attribute(attributes, "EntitySet")) v["$EntitySet"] = set;
+                break;
+            case Element::TypeDefinition:
+                v = {{"$Kind", "TypeDefinition"}};
+                if (const char* u = attribute(attributes, "UnderlyingType")) v["$UnderlyingType"] = u;
+                break;
+            case Element::Annotations:
+                frame.name = attribute(attributes, "Target") ? attribute(attributes, "Target") : "";
+                v = ojson::object();
+                break;
+            case Element::Annotation: {
+                frame.name = attribute(attributes, "Term") ? attribute(attributes, "Term") : "";
+                if (const char* b = attribute(attributes, "Bool")) v = is_true(b);
+                else if (const char* s = attribute(attributes, "String")) v = s;
+                else if (const char* e = attribute(attributes, "EnumMember")) v = e;
+                else if (const char* i = attribute(attributes, "Int")) v = std::strtoll(i, nullptr, 10);
+                else v = true;  // a tag without a value: the term's default (true for Core.Computed and the like)
+                break;
+            }
+            case Element::Record: v = ojson::object(); break;
+            case Element::PropertyValue: {
+                frame.name = attribute(attributes, "Property") ? attribute(attributes, "Property") : "";
+                if (const char* b = attribute(attributes, "Bool")) v = is_true(b);
+                else if (const char* s = attribute(attributes, "String")) v = s;
+                break;
+            }
+            default: break;
+        }
+        frames_.push_back(std::move(frame));
+    }
+
+    void end() {
+        Frame frame = std::move(frames_.back());
+        frames_.pop_back();
+        Frame& parent = frames_.back();
+        ojson& into = parent.value;
+        switch (frame.element) {
+            case Element::Schema:
+                // Schemas sit under edmx:DataServices; they are members of the document itself.
+                if (!frame.name.empty()) frames_.front().value[frame.name] = std::move(frame.value);
+                return;
+            case Element::EntityContainer:
+                if (into.is_object() && !frame.name.empty()) {
+                    frames_.front().value["$EntityContainer"] = currentNamespace_ + "." + frame.name;
+                    into[frame.name] = std::move(frame.value);
+                }
+                return;
+            case Element::EnumType:
+            case Element::StructuredType:
+            case Element::TypeDefinition:
+            case Element::Property:
+            case Element::NavigationProperty:
+            case Element::EntitySet:
+            case Element::Singleton:
+            case Element::OperationImport:
+                if (into.is_object() && !frame.name.empty()) into[frame.name] = std::move(frame.value);
+                return;
+            case Element::Member:
+                if (into.is_object() && !frame.name.empty()) {
+                    // A member without Value takes the next number, as CSDL says.
+                    if (frame.value.is_null()) frame.value = nextMemberValue_;
+                    nextMemberValue_ = frame.value.get<long long>() + 1;
+                    into[frame.name] = std::move(frame.value);
+                }
+                return;
+            case Element::Key:
+                if (into.is_object()) into["$Key"] = std::move(frame.value);
+                return;
+            case Element::PropertyRef:
+                if (into.is_array() && frame.value.is_string()) into.push_back(std::move(frame.value));
+                return;
+            case Element::Operation: {
+                if (!into.is_object() || frame.name.empty()) return;
+                auto at = parent.overloadIndex.find(frame.name);
+                if (at == parent.overloadIndex.end()) {
+                    into[frame.name] = ojson::array();
+                    at = parent.overloadIndex.emplace(frame.name, 0).first;
+                }
+                into[frame.name].push_back(std::move(frame.value));
+                return;
+            }
+            case Element::Parameter:
+                if (into.is_object()) into["$Parameter"].push_back(std::move(frame.value));
+                return;
+            case Element::ReturnType:
+                if (into.is_object()) into["$ReturnType"] = std::move(frame.value);
+                return;
+            case Element::Annotations:
+                if (into.is_object() && !frame.name.empty()) {
+                    ojson& all = into["$Annotations"][frame.name];
+                    for (auto& [term, value] : frame.value.items()) all[term] = value;
+                }
+                return;
+            case Element::Annotation:
+                if (into.is_object() && !frame.name.empty()) into["@" + frame.name] = std::move(frame.value);
+                return;
+            case Element::Record:
+                parent.value = std::move(frame.value);
+                return;
+            case Element::PropertyValue:
+                if (into.is_object() && !frame.name.empty()) into[frame.name] = std::move(frame.value);
+                return;
+            case Element::EnumMember:
+            case Element::String:
+                // <Annotation Term="Core.Permissions"><EnumMember>Core.Permission/Read</EnumMember></Annotation>
+                parent.value = frame.text;
+                return;
+            case Element::Other:
+                return;
+        }
+    }
+
+    XML_Parser parser_;
+    const CsdlLimits& limits_;
+    std::vector<Frame> frames_;
+    std::string problem_;
+    bool sawEdmx_ = false;
+    long long nextMemberValue_ = 0;
+    std::string currentNamespace_;
+};
+
+}  // namespace
+
+CsdlText read_csdl_xml(std::string_view text, const CsdlLimits& limits) {
+    if (text.size() > limits.maxBytes) {
+        CsdlText out;
+        out.problem = "the metadata is " + std::to_string(text.size()) + " bytes; at most " + std::to_string(limits.maxBytes) + " are read";
+        return out;
+    }
+    Reader reader(limits);
+    return reader.read(text);
+}
+
+}  // namespace gpb

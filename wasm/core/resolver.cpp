@@ -1,0 +1,537 @@
+// METHOD + URL -> an operation, by the OData URL conventions: entity sets and singletons, key
+// segments, contained navigation at any depth, type casts, bound actions and functions, and the
+// $ref, $value and $count segments. Nothing here lists paths: every operation is made from the model.
+#include <algorithm>
+#include <cctype>
+
+#include "catalog.hpp"
+#include "text.hpp"
+
+namespace gpb {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+            i += 2;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
+// The path part of a URL or path: no scheme and host, no query or fragment, no version segment.
+std::string_view path_of(std::string_view url, std::string_view version) {
+    size_t scheme = url.find("://");
+    if (scheme != std::string_view::npos) {
+        size_t slash = url.find('/', scheme + 3);
+        url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+    }
+    size_t query = url.find_first_of("?#");
+    if (query != std::string_view::npos) url = url.substr(0, query);
+    while (!url.empty() && url[0] == '/') url.remove_prefix(1);
+    for (std::string_view v : {version, std::string_view("v1.0"), std::string_view("beta")}) {
+        if (v.empty()) continue;
+        if (url.size() >= v.size() && equal_ignoring_case(url.substr(0, v.size()), v) && (url.size() == v.size() || url[v.size()] == '/'))
+            return url.substr(v.size());
+    }
+    return url;
+}
+
+// Path segments, '/' inside parentheses or quotes not splitting ("users('a/b')").
+std::vector<std::string> split_segments(std::string_view path) {
+    std::vector<std::string> out;
+    std::string current;
+    int depth = 0;
+    bool quoted = false;
+    for (char c : path) {
+        if (c == '\'') quoted = !quoted;
+        else if (!quoted && c == '(') ++depth;
+        else if (!quoted && c == ')' && depth > 0) --depth;
+        if (c == '/' && depth == 0 && !quoted) {
+            if (!current.empty()) out.push_back(current);
+            current.clear();
+        } else {
+            current.push_back(c);
+        }
+    }
+    if (!current.empty()) out.push_back(current);
+    return out;
+}
+
+bool is_placeholder(std::string_view s) { return s.size() >= 2 && s.front() == '{' && s.back() == '}'; }
+
+std::string key_placeholder(const TypeDef* type) { return "{" + (type ? type->shortName : std::string("item")) + "Id}"; }
+
+std::string plural(const std::string& word) { return word + "s"; }
+
+}  // namespace
+
+// Walks the segments of one URL.
+class Resolver {
+public:
+    Resolver(const Catalog& catalog, std::string_view method) : c_(catalog), method_(method) {}
+
+    Resolution run(std::string_view url) {
+        std::string_view path = path_of(url, c_.urlVersion());
+        std::vector<std::string> segments = split_segments(path);
+        if (segments.empty()) return fail("The URL has no resource path after the version.", "");
+        size_t first = enter_multi_segment_set(segments);
+        for (size_t i = first; i < segments.size(); ++i) {
+            if (!step(segments[i], i == 0)) return std::move(result_);
+        }
+        return finish();
+    }
+
+private:
+    enum class At { Root, Collection, Entity, Property, Ref, Value, Count, Action };
+
+    Resolution fail(std::string problem, std::string segment) {
+        result_.problem = std::move(problem);
+        result_.segment = std::move(segment);
+        return result_;
+    }
+    bool fail_step(std::string problem, const std::string& segment) {
+        fail(std::move(problem), segment);
+        return false;
+    }
+
+    static void split_call(const std::string& segment, std::string& name, std::string& args, bool& hasArgs) {
+        size_t open = segment.find('(');
+        hasArgs = open != std::string::npos && segment.back() == ')';
+        name = hasArgs ? segment.substr(0, open) : segment;
+        args = hasArgs ? segment.substr(open + 1, segment.size() - open - 2) : std::string();
+    }
+
+    bool step(const std::string& raw, bool first) {
+        std::string segment = percent_decode(raw);
+        std::string name, args;
+        bool hasArgs = false;
+        split_call(segment, name, args, hasArgs);
+        if (first) return step_root(segment, name, args, hasArgs);
+        switch (at_) {
+            case At::Collection: return step_collection(raw, segment, name, args, hasArgs);
+            case At::Entity: return step_entity(segment, name, args, hasArgs);
+            case At::Property:
+                if (segment == "$value") return to(At::Value, "/$value");
+                return fail_step("\"" + property_->name + "\" is a property: nothing can be addressed below it.", segment);
+            case At::Ref:
+            case At::Value:
+            case At::Count:
+                return fail_step("Nothing can follow " + template_.substr(template_.rfind('/') + 1) + ".", segment);
+            case At::Action:
+                if (action_ && action_->function && action_->returns && action_->returnValue.structured) {
+                    type_ = action_->returnValue.structured;
+                    return action_->returnValue.collection ? step_collection(raw, segment, name, args, hasArgs)
+                                                           : step_entity(segment, name, args, hasArgs);
+                }
+                return fail_step("An action's result cannot be addressed further.", segment);
+            case At::Root: break;
+        }
+        return fail_step("Unexpected segment.", segment);
+    }
+
+    bool to(At at, const std::string& append) {
+        at_ = at;
+        template_ += append;
+        return true;
+    }
+
+    bool step_root(const std::string& segment, const std::string& name, const std::string& args, bool hasArgs) {
+        const EntitySet* set = c_.container_member(name);
+        if (set && set->type) {
+            set_ = set;
+            type_ = set->type;
+            template_ = "/" + set->name;
+            at_ = set->collection ? At::Collection : At::Entity;
+            if (set->collection && hasArgs) return key(segment, args);
+            return true;
+        }
+        auto unbound = c_.unbound_actions(last_name(name));
+        if (!unbound.empty()) return call(unbound.front(), segment, hasArgs);
+        return fail_step("\"" + name + "\" is not an entity set, singleton or operation of " + c_.name() + ".", segment);
+    }
+
+    // A catalog written by hand (a model derived from a page) may name an entity set by a path of
+    // several segments ("/security/incidentTasks"); returns how many segments it took.
+    size_t enter_multi_segment_set(const std::vector<std::string>& segments) {
+        for (const auto& set : c_.entitySets()) {
+            std::vector<std::string_view> parts = path_segments(set->path);
+            if (parts.size() < 2 || parts.size() > segments.size() || !set->type) continue;
+            bool match = true;
+            for (size_t i = 0; i < parts.size() && match; ++i) match = equal_ignoring_case(parts[i], segments[i]);
+            if (!match) continue;
+            set_ = set.get();
+            type_ = set->type;
+            template_ = set->path;
+            at_ = set->collection ? At::Collection : At::Entity;
+            return parts.size();
+        }
+        return 0;
+    }
+
+    bool step_collection(const std::string& raw, const std::string& segment, const std::string& name, const std::string& args, bool hasArgs) {
+        if (segment == "$count") return to(At::Count, "/$count");
+        if (segment == "$ref") return to(At::Ref, "/$ref");
+        if (!is_placeholder(raw) && name.find('.') != std::string::npos) {
+            if (const TypeDef* cast = cast_type(name)) {
+                type_ = cast;
+                template_ += "/" + cast->name;
+                if (hasArgs) return key(segment, args);
+                return true;
+            }
+        }
+        if (!is_placeholder(raw)) {
+            if (const ActionDef* a = c_.bound_action(last_name(name), type_, true)) return call(a, segment, hasArgs);
+        }
+        // Anything else is a key: "{id}", a literal id, or an alternate key "(userPrincipalName='x')".
+        return key(segment, segment);
+    }
+
+    bool key(const std::string& segment, const std::string& value) {
+        std::string placeholder = key_placeholder(type_);
+        std::string v = value;
+        if (is_placeholder(v)) v.clear();
+        if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') v = v.substr(1, v.size() - 2);
+        result_.parameters.emplace_back(placeholder.substr(1, placeholder.size() - 2), v);
+        template_ += "/" + placeholder;
+        at_ = At::Entity;
+        keyed_ = true;
+        (void)segment;
+        return true;
+    }
+
+    bool step_entity(const std::string& segment, const std::string& name, const std::string& args, bool hasArgs) {
+        if (segment == "$ref") return to(At::Ref, "/$ref");
+        if (segment == "$value") {
+            if (!has_stream(type_))
+                return fail_step(type_->shortName + " is not a media entity (it has no stream): $value addresses nothing.", segment);
+            return to(At::Value, "/$value");
+        }
+        if (name.find('.') != std::string::npos) {
+            if (const TypeDef* cast = cast_type(name)) {
+                type_ = cast;
+                template_ += "/" + cast->name;
+                return true;
+            }
+        }
+        std::string plain = last_name(name);
+        if (const PropertyDef* prop = property_named(plain)) {
+            if (prop->navigation) {
+                nav_ = prop;
+                type_ = prop->structured;
+                contained_ = prop->containsTarget;
+                template_ += "/" + prop->name;
+                at_ = prop->collection ? At::Collection : At::Entity;
+                keyed_ = false;
+                if (prop->collection && hasArgs) return key(segment, args);
+                return true;
+            }
+            property_ = prop;
+            template_ += "/" + prop->name;
+            at_ = At::Property;
+            return true;
+        }
+        if (const ActionDef* a = c_.bound_action(plain, type_, false)) return call(a, segment, hasArgs);
+        return fail_step("\"" + name + "\" is not a property, navigation property, action or function of " + type_->shortName + ".", segment);
+    }
+
+    static bool has_stream(const TypeDef* type) {
+        for (const TypeDef* t = type; t; t = t->base)
+            if (t->hasStream) return true;
+        return false;
+    }
+
+    // A type cast: the named type must derive from the one addressed (or be it).
+    const TypeDef* cast_type(const std::string& name) {
+        const TypeDef* t = c_.type(name);
+        if (!t) t = c_.type_ignoring_case(name);
+        if (t && type_ && t->is_or_derives_from(type_)) return t;
+        return nullptr;
+    }
+
+    static std::string last_name(const std::string& name) {
+        size_t dot = name.rfind('.');
+        return dot == std::string::npos ? name : name.substr(dot + 1);
+    }
+
+    // A property of the addressed type, or of a type derived from it (Graph's docs often leave the cast out).
+    const PropertyDef* property_named(const std::string& name) {
+        if (const PropertyDef* p = type_->property(name)) return p;
+        for (const PropertyDef* p : type_->properties)
+            if (equal_ignoring_case(p->name, name)) return p;
+        return nullptr;
+    }
+
+    bool call(const ActionDef* a, const std::string& segment, bool hasArgs) {
+        action_ = a;
+        std::string ns = a->qualifiedName.substr(0, a->qualifiedName.size() - a->name.size() - 1);
+        template_ += "/" + (ns == c_.defaultNamespace() ? a->name : a->qualifiedName) + (a->function ? "(" + std::string(hasArgs ? "..." : "") + ")" : "");
+        at_ = At::Action;
+        (void)segment;
+        return true;
+    }
+
+    Resolution finish() {
+        auto op = std::make_unique<OperationDef>();
+        op->method = method_;
+        op->version = c_.urlVersion().empty() ? c_.name() : c_.urlVersion();
+        op->path = template_;
+        op->addressType = type_;
+        for (const auto& [name, value] : result_.parameters) op->pathParameters.push_back(name);
+        op->headers = {{"Authorization", "Bearer {token}", true}};
+        std::string problem = shape(*op);
+        if (!problem.empty()) return fail(problem, "");
+        if (op->has_body()) op->headers.push_back({"Content-Type", "application/json", true});
+        if (!nav_ && set_) op->entitySet = set_;
+        fill_permissions(*op);
+        op->id = method_ + " " + template_;
+        const OperationDef* made = c_.remember(std::move(op));
+        result_.operation = made;
+        return result_;
+    }
+
+    void fill_permissions(OperationDef& op) const {
+        PermissionSet perms = c_.permissions_for(method_, template_);
+        if (!perms.found) return;
+        op.permissionsSource = "reference";
+        auto names = [](const std::vector<PermissionEntry>& entries) {
+            std::vector<std::string> out;
+            for (const auto& e : entries) out.push_back(e.name);
+            return out;
+        };
+        op.permissionsDelegatedWork = names(perms.delegatedWork);
+        op.permissionsDelegatedPersonal = names(perms.delegatedPersonal);
+        op.permissionsApplication = names(perms.application);
+    }
+
+    // Fills what the operation takes and returns; the problem when the method does not apply.
+    std::string shape(OperationDef& op) {
+        const std::string& m = method_;
+        const std::string typeName = type_ ? type_->shortName : std::string();
+        op.resource = typeName;
+        auto response = [&](const TypeDef* t, int status, const char* reason, const char* shapeName) {
+            op.responseType = t;
+            op.responseTypeName = t ? t->name : std::string();
+            op.responseStatus = status;
+            op.responseReason = reason;
+            op.responseShape = shapeName;
+            op.responseCollection = op.responseShape == "collection";
+        };
+        switch (at_) {
+            case At::Collection:
+                if (m == "GET") {
+                    op.kind = OperationKind::List;
+                    op.title = "List " + plural(typeName);
+                    op.bodyKind = "none";
+                    response(type_, 200, "OK", "collection");
+                    op.statuses = {200};
+                    return {};
+                }
+                if (m == "POST") {
+                    if (set_ && set_->collection && !nav_ && !set_->insertable)
+                        return "The metadata says " + set_->name + " does not accept inserts (Capabilities.InsertRestrictions).";
+                    op.kind = OperationKind::Create;
+                    op.title = "Create " + typeName;
+                    op.bodyType = type_;
+                    op.bodyTypeName = type_->name;
+                    response(type_, 201, "Created", "entity");
+                    op.statuses = {201, 200, 202, 204};
+                    return {};
+                }
+                return m + " does not apply to a collection (" + template_ + "): use GET to list or POST to create.";
+            case At::Entity:
+                if (m == "GET") {
+                    op.kind = OperationKind::Read;
+                    op.title = "Get " + typeName;
+                    op.bodyKind = "none";
+                    response(type_, 200, "OK", "entity");
+                    op.statuses = {200};
+                    return {};
+                }
+                if (m == "PATCH" || m == "PUT") {
+                    op.kind = m == "PATCH" ? OperationKind::Update : OperationKind::Replace;
+                    op.title = (m == "PATCH" ? "Update " : "Replace ") + typeName;
+                    op.bodyType = type_;
+                    op.bodyTypeName = type_->name;
+                    response(type_, 200, "OK", "entity");
+                    op.statuses = {200, 204, 202};
+                    return {};
+                }
+                if (m == "DELETE") {
+                    op.kind = OperationKind::Delete;
+                    op.title = "Delete " + typeName;
+                    op.bodyKind = "none";
+                    response(nullptr, 204, "No Content", "none");
+                    op.statuses = {204, 200, 202};
+                    return {};
+                }
+                return m + " does not apply to a single " + typeName + " (" + template_ + "): use GET, PATCH, PUT or DELETE; POST goes to a collection or an action.";
+            case At::Ref:
+                op.kind = OperationKind::Reference;
+                op.title = "Reference to " + typeName;
+                op.bodyKind = (m == "POST" || m == "PUT") ? "reference" : "none";
+                if (m == "GET") {
+                    response(nullptr, 200, "OK", keyed_ || !nav_ || !nav_->collection ? "entity" : "collection");
+                    op.statuses = {200};
+                } else if (m == "POST" || m == "PUT" || m == "DELETE") {
+                    response(nullptr, 204, "No Content", "none");
+                    op.statuses = {204, 200};
+                } else {
+                    return m + " does not apply to $ref.";
+                }
+                return {};
+            case At::Value:
+                op.kind = OperationKind::Media;
+                op.title = "Content of " + (property_ ? property_->name : typeName);
+                op.bodyKind = (m == "PUT" || m == "PATCH") ? "binary" : "none";
+                if (m == "GET") response(nullptr, 200, "OK", "binary"), op.statuses = {200, 302};
+                else if (m == "PUT" || m == "PATCH") response(nullptr, 204, "No Content", "none"), op.statuses = {204, 200, 201};
+                else if (m == "DELETE") response(nullptr, 204, "No Content", "none"), op.statuses = {204};
+                else return m + " does not apply to $value.";
+                return {};
+            case At::Count:
+                if (m != "GET") return "$count is read with GET.";
+                op.kind = OperationKind::Count;
+                op.title = "Count " + plural(typeName);
+                op.bodyKind = "none";
+                response(nullptr, 200, "OK", "count");
+                op.statuses = {200};
+                return {};
+            case At::Property:
+                if (m != "GET") return "A single property (" + property_->name + ") is read with GET; change it with PATCH on " + typeName + ".";
+                op.kind = OperationKind::PropertyRead;
+                op.title = "Get " + typeName + " " + property_->name;
+                op.bodyKind = "none";
+                response(nullptr, 200, "OK", "value");
+                op.statuses = {200};
+                return {};
+            case At::Action:
+                return shape_action(op);
+            case At::Root:
+                break;
+        }
+        return "The URL addresses nothing.";
+    }
+
+    std::string shape_action(OperationDef& op) {
+        const ActionDef& a = *action_;
+        op.action = &a;
+        op.resource = a.bindingType ? a.bindingType->shortName : a.name;
+        op.title = a.name + (a.function ? " (function)" : " (action)");
+        op.description = a.parameters.description;
+        if (a.function) {
+            if (method_ != "GET") return a.name + " is a function: call it with GET.";
+            op.kind = OperationKind::Function;
+            op.bodyKind = "none";
+        } else {
+            if (method_ != "POST") return a.name + " is an action: call it with POST.";
+            op.kind = OperationKind::Action;
+            if (!a.parameters.ownProperties.empty()) {
+                op.bodyType = &a.parameters;
+                op.bodyTypeName = a.parameters.name;
+                op.bodyKind = "parameters";
+                op.required = a.requiredParameters;
+            } else {
+                op.bodyKind = "none";
+            }
+        }
+        if (!a.returns) {
+            op.responseStatus = 204;
+            op.responseReason = "No Content";
+            op.responseShape = "none";
+            op.statuses = {204, 200, 202};
+            return {};
+        }
+        op.responseStatus = 200;
+        op.responseReason = "OK";
+        op.statuses = {200, 201, 202};
+        const PropertyDef& r = a.returnValue;
+        op.responseTypeName = r.typeName;
+        op.responseType = r.structured;
+        op.responseShape = r.collection ? "collection" : r.structured ? "entity" : "value";
+        op.responseCollection = r.collection;
+        return {};
+    }
+
+    const Catalog& c_;
+    std::string method_;
+    Resolution result_;
+    At at_ = At::Root;
+    const EntitySet* set_ = nullptr;
+    const TypeDef* type_ = nullptr;
+    const PropertyDef* nav_ = nullptr;
+    const PropertyDef* property_ = nullptr;
+    const ActionDef* action_ = nullptr;
+    bool contained_ = false, keyed_ = false;
+    std::string template_;
+};
+
+Resolution Catalog::resolve(std::string_view method, std::string_view path) const {
+    std::string m = lower(method);
+    std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (m != "GET" && m != "POST" && m != "PATCH" && m != "PUT" && m != "DELETE") {
+        Resolution r;
+        r.problem = "\"" + std::string(method) + "\" is not an HTTP method Graph uses (GET, POST, PATCH, PUT, DELETE).";
+        return r;
+    }
+    Resolver resolver(*this, m);
+    return resolver.run(path);
+}
+
+const OperationDef* Catalog::remember(std::unique_ptr<OperationDef> op) const {
+    auto it = resolved_.find(op->id);
+    if (it != resolved_.end()) return it->second.get();
+    // An overlay operation with the same method and path is the curated form of this one.
+    for (const auto& curated : operations_)
+        if (overlayResolved_ && curated->method == op->method && equal_ignoring_case(curated->path, op->path) && curated->bodyType == op->bodyType)
+            return curated.get();
+    const OperationDef* made = op.get();
+    resolved_.emplace(op->id, std::move(op));
+    return made;
+}
+
+const EntitySet* Catalog::container_member(std::string_view name) const {
+    for (const auto& set : entitySets_)
+        if (set->name == name) return set.get();
+    for (const auto& set : entitySets_)
+        if (equal_ignoring_case(set->name, name)) return set.get();
+    return nullptr;
+}
+
+const ActionDef* Catalog::bound_action(std::string_view name, const TypeDef* type, bool collection) const {
+    if (!type) return nullptr;
+    auto range = actionsByName_.equal_range(lower(name));
+    const ActionDef* best = nullptr;
+    size_t bestDistance = SIZE_MAX;
+    for (auto it = range.first; it != range.second; ++it) {
+        const ActionDef* a = it->second;
+        if (!a->bound || a->bindingCollection != collection || !a->bindingType) continue;
+        size_t distance = 0;
+        const TypeDef* t = type;
+        while (t && t != a->bindingType) t = t->base, ++distance;
+        if (t && distance < bestDistance) best = a, bestDistance = distance;
+    }
+    return best;
+}
+
+std::vector<const ActionDef*> Catalog::unbound_actions(std::string_view name) const {
+    std::vector<const ActionDef*> out;
+    auto range = actionsByName_.equal_range(lower(name));
+    for (auto it = range.first; it != range.second; ++it)
+        if (!it->second->bound) out.push_back(it->second);
+    return out;
+}
+
+}  // namespace gpb
