@@ -66,7 +66,9 @@ TEST_CASE("text that is not a request says why") {
     auto r = nlohmann::json::parse(gpb::api::parse_request("{\"status\": \"open\"}"));
     CHECK(r["error"]["code"] == "not-a-request");
     CHECK(nlohmann::json::parse(gpb::api::parse_request(""))["error"]["code"] == "not-a-request");
-    auto unknown = nlohmann::json::parse(gpb::api::parse_request("DELETE /beta/security/incidentTasks/1"));
+    auto resolved = nlohmann::json::parse(gpb::api::parse_request("DELETE /beta/security/incidentTasks/1"));
+    CHECK(resolved["operation"] == "DELETE /security/incidentTasks/{incidentTaskId}");
+    auto unknown = nlohmann::json::parse(gpb::api::parse_request("DELETE /beta/security/gadgets/1"));
     CHECK(unknown["operation"].is_null());
     auto encoded = nlohmann::json::parse(gpb::api::parse_request("PATCH /beta/security/incidentTasks/a%20b?x=1\n\n{}"));
     CHECK(encoded["operation"] == "incidentTask.update");

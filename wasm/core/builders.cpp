@@ -1,4 +1,5 @@
 #include "builders.hpp"
+#include "text.hpp"
 
 #include <cctype>
 
@@ -160,6 +161,25 @@ std::string percent_encode(std::string_view value) {
     return out;
 }
 
+// "https://graph.microsoft.com/beta", or the root of another service's model.
+std::string service_root(const OperationDef& op) { return op.baseUrl.empty() ? kGraphHost + op.version : op.baseUrl; }
+
+namespace {
+
+// The @odata.context of a single entity the operation returns: its path without keys, then the
+// type when the entity is of a type derived from the one addressed.
+std::string context_url(const OperationDef& op, const TypeDef* type) {
+    std::string path;
+    for (std::string_view segment : path_segments(op.path))
+        if (segment.front() != '{') path += (path.empty() ? "" : "/") + std::string(segment);
+    bool namesType = type && path.size() >= type->name.size() &&
+                     path.compare(path.size() - type->name.size(), std::string::npos, type->name) == 0;
+    if (type && type != op.addressType && !namesType) path += "/" + type->name;
+    return service_root(op) + "/$metadata#" + path + "/$entity";
+}
+
+}  // namespace
+
 HttpRequest build_request(const OperationDef& op, std::string_view body,
                           const std::vector<std::pair<std::string, std::string>>& pathParameters) {
     HttpRequest request;
@@ -173,7 +193,7 @@ HttpRequest build_request(const OperationDef& op, std::string_view body,
             if (at != std::string::npos) path.replace(at, placeholder.size(), percent_encode(value));
         }
     }
-    request.url = kGraphHost + op.version + path;
+    request.url = service_root(op) + path;
     for (const auto& header : op.headers) {
         if (header.name == "Content-Type" || header.name == "Content-Length") continue;
         request.headers.emplace_back(header.name, header.name == "Authorization" ? "Bearer {token}" : header.value);
@@ -210,11 +230,7 @@ HttpResponse build_response(const Catalog& catalog, const OperationDef& op, std:
         }
 
     ojson body = ojson::object();
-    if (op.entitySet) {
-        std::string context = kGraphHost + op.version + "/$metadata#" + op.entitySet->path.substr(1);
-        if (type != op.entitySet->type) context += "/" + type->name;
-        body["@odata.context"] = context + "/$entity";
-    }
+    body["@odata.context"] = context_url(op, type);
     body["@odata.type"] = "#" + type->name;
     ojson resource = sample_object(*type, SampleMode::Resource);
     for (auto& [name, value] : resource.items()) body[name] = value;

@@ -34,6 +34,8 @@ struct HttpResponse {
 // property a client may send.
 std::string example_body(const OperationDef& operation, bool full);
 
+std::string service_root(const OperationDef& op);
+
 HttpRequest build_request(const OperationDef& operation, std::string_view body,
                           const std::vector<std::pair<std::string, std::string>>& pathParameters);
 

@@ -148,7 +148,8 @@ struct OperationDef {
     std::string responseShape = "entity";  // entity | collection | value | none | binary | count
     std::vector<int> statuses;          // every legitimate success status; responseStatus first
     const ActionDef* action = nullptr;
-    std::string permissionsSource;      // "overlay", "reference" or "" when none is listed
+    std::string permissionsSource;
+    std::string baseUrl;                // the service root for another service's model; empty for Graph      // "overlay", "reference" or "" when none is listed
 
     bool has_body() const { return bodyType && (method == "POST" || method == "PATCH" || method == "PUT"); }
     bool may_send(std::string_view property) const;

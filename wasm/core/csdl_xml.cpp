@@ -268,6 +268,16 @@ private:
             case Element::EnumType:
             case Element::StructuredType:
             case Element::TypeDefinition:
+                // Graph names a type and a function alike ("image"); CSDL JSON cannot, so such
+                // operations move to "$Operations" (which csdl_model.cpp reads too).
+                if (into.is_object() && !frame.name.empty()) {
+                    if (auto clash = into.find(frame.name); clash != into.end() && clash->is_array()) {
+                        into["$Operations"][frame.name] = std::move(*clash);
+                        parent.overloadIndex.erase(frame.name);
+                    }
+                    into[frame.name] = std::move(frame.value);
+                }
+                return;
             case Element::Property:
             case Element::NavigationProperty:
             case Element::EntitySet:
@@ -291,12 +301,14 @@ private:
                 return;
             case Element::Operation: {
                 if (!into.is_object() || frame.name.empty()) return;
-                auto at = parent.overloadIndex.find(frame.name);
-                if (at == parent.overloadIndex.end()) {
-                    into[frame.name] = ojson::array();
-                    at = parent.overloadIndex.emplace(frame.name, 0).first;
+                if (parent.overloadIndex.count(frame.name)) {
+                    into[frame.name].push_back(std::move(frame.value));
+                } else if (into.contains(frame.name) || (into.contains("$Operations") && into["$Operations"].contains(frame.name))) {
+                    into["$Operations"][frame.name].push_back(std::move(frame.value));
+                } else {
+                    into[frame.name] = ojson::array({std::move(frame.value)});
+                    parent.overloadIndex.emplace(frame.name, 0);
                 }
-                into[frame.name].push_back(std::move(frame.value));
                 return;
             }
             case Element::Parameter:

@@ -287,6 +287,7 @@ private:
         auto op = std::make_unique<OperationDef>();
         op->method = method_;
         op->version = c_.urlVersion().empty() ? c_.name() : c_.urlVersion();
+        if (c_.urlVersion().empty()) op->baseUrl = c_.host();
         op->path = template_;
         op->addressType = type_;
         for (const auto& [name, value] : result_.parameters) op->pathParameters.push_back(name);

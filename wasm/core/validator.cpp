@@ -729,6 +729,7 @@ private:
 
     void check_enum(const Scalar& value, const PropertyDef& prop, size_t depth) {
         const EnumDef& e = *prop.enumeration;
+        if (e.members.empty()) return;  // declared without members: nothing to check against
         if (e.has(value.text)) {
             if (request_ && value.text == "unknownFutureValue")
                 add(Severity::Warning, "sentinel-value", depth, value.begin, value.end,
