@@ -23,17 +23,21 @@ constexpr int kExitUsage = 2;
 
 const char* kUsage =
     "usage:\n"
-    "  gpb ops [--format text|json]\n"
-    "  gpb check --op ID [--response] [--format text|json] [FILE]\n"
-    "  gpb example --op ID [--full]\n"
-    "  gpb request --op ID [--param NAME=VALUE]... [FILE]\n"
-    "  gpb response --op ID [FILE]\n"
+    "  gpb ops [--search TEXT] [--format text|json]\n"
+    "  gpb resolve METHOD URL\n"
+    "  gpb check TARGET [--response] [--format text|json] [FILE]\n"
+    "  gpb example TARGET [--full]\n"
+    "  gpb request TARGET [--param NAME=VALUE]... [FILE]\n"
+    "  gpb response TARGET [FILE]\n"
     "  gpb lint [--format text|json|sarif] [--emit-model] PAGE...\n"
+    "TARGET is --op ID, or --method M --url URL. Every command takes --version beta|v1.0 (default beta)\n"
+    "or --metadata FILE (CSDL XML or JSON: that service's model instead of Graph's).\n"
     "FILE may be - (or left out) for standard input.\n"
     "Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.\n";
 
 struct Options {
     std::string command, op, format = "text", file;
+    std::string method, url, version = "beta", metadata, search;
     bool response = false, full = false, fileGiven = false, emitModel = false;
     std::vector<std::string> files;
     std::vector<std::pair<std::string, std::string>> params;
@@ -84,20 +88,67 @@ void print_diagnostics(std::ostream& out, const std::string& name, std::string_v
         << (warnings == 1 ? " warning" : " warnings") << "\n";
 }
 
+// The model the options name: a Graph version, or the service of --metadata FILE.
+const gpb::Catalog* model(const Options& options) {
+    if (options.metadata.empty()) {
+        const gpb::Catalog* graph = gpb::Catalog::named(options.version);
+        if (!graph) std::cerr << "gpb: no Graph version is called '" << options.version << "' (beta or v1.0)\n";
+        return graph;
+    }
+    std::ifstream in(options.metadata, std::ios::binary);
+    if (!in) {
+        std::cerr << "gpb: cannot read " << options.metadata << "\n";
+        return nullptr;
+    }
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    const std::string name = "metadata:" + options.metadata;
+    std::string problem = gpb::Catalog::load_named(name, contents.str());
+    if (!problem.empty()) {
+        std::cerr << "gpb: " << options.metadata << ": " << problem << "\n";
+        return nullptr;
+    }
+    return gpb::Catalog::named(name);
+}
+
 int run_ops(const Options& options) {
+    const gpb::Catalog* catalog = model(options);
+    if (!catalog) return kExitUsage;
+    std::vector<const gpb::OperationDef*> ops;
+    if (options.search.empty())
+        for (const auto& op : catalog->operations()) ops.push_back(op.get());
+    else
+        ops = catalog->search(options.search, 200);
     if (options.format == "json") {
-        std::cout << gpb::api::operations() << "\n";
+        std::cout << gpb::api::operations_json(ops) << "\n";
         return kExitClean;
     }
-    for (const auto& op : gpb::Catalog::builtin().operations()) {
-        std::printf("%-34s %-6s %-5s %s\n", op->id.c_str(), op->method.c_str(), op->version.c_str(), op->path.c_str());
-        std::printf("%-34s %s\n", "", op->title.c_str());
+    for (const gpb::OperationDef* op : ops) {
+        std::printf("%-6s %s\n", op->method.c_str(), op->path.c_str());
+        std::printf("       %s%s\n", op->title.c_str(), op->id.find(' ') == std::string::npos ? (" (--op " + op->id + ")").c_str() : "");
     }
-    return kExitClean;
+    if (ops.empty()) std::cerr << "gpb: no operation matches '" << options.search << "'\n";
+    return ops.empty() ? kExitFindings : kExitClean;
+}
+
+int run_resolve(const Options& options) {
+    const gpb::Catalog* catalog = model(options);
+    if (!catalog) return kExitUsage;
+    gpb::Resolution r = catalog->resolve(options.method, options.url);
+    std::cout << gpb::api::resolution_json(*catalog, r) << "\n";
+    return r.operation ? kExitClean : kExitFindings;
 }
 
 const gpb::OperationDef* find_operation(const Options& options) {
-    const gpb::OperationDef* op = gpb::Catalog::builtin().operation(options.op);
+    const gpb::Catalog* catalog = model(options);
+    if (!catalog) return nullptr;
+    if (options.op.empty()) {
+        gpb::Resolution r = catalog->resolve(options.method, options.url);
+        if (!r.operation)
+            std::cerr << "gpb: " << options.method << " " << options.url << " resolves to no operation: " << r.problem << "\n";
+        return r.operation;
+    }
+    const gpb::OperationDef* op = catalog->operation(options.op);
     if (!op) {
         std::cerr << "gpb: no operation has the id '" << options.op << "'; run 'gpb ops' for the list\n";
     }
@@ -117,7 +168,7 @@ int run_check(const Options& options) {
     const gpb::OperationDef* op;
     std::string text, name;
     if (!operation_and_body(options, op, text, name)) return kExitUsage;
-    gpb::ValidationResult result = gpb::validate_body(gpb::Catalog::builtin(), *op, text,
+    gpb::ValidationResult result = gpb::validate_body(*model(options), *op, text,
                                                       options.response ? gpb::Direction::Response : gpb::Direction::Request);
     if (options.format == "json") std::cout << gpb::validation_json(result) << "\n";
     else print_diagnostics(std::cout, name, text, result.diagnostics);
@@ -136,7 +187,7 @@ int run_http(const Options& options) {
     const gpb::OperationDef* op;
     std::string text, name;
     if (!operation_and_body(options, op, text, name)) return kExitUsage;
-    const gpb::Catalog& catalog = gpb::Catalog::builtin();
+    const gpb::Catalog& catalog = *model(options);
     gpb::ValidationResult checked = gpb::validate_body(catalog, *op, text, gpb::Direction::Request);
     if (options.command == "request") std::cout << gpb::build_request(*op, text, options.params).raw;
     else std::cout << gpb::build_response(catalog, *op, text).raw;
@@ -218,7 +269,18 @@ int main(int argc, char** argv) {
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
-        if (arg == "--op") {
+        auto take = [&](std::string& into, const char* what) {
+            const std::string* v = value();
+            if (!v) return false;
+            into = *v;
+            (void)what;
+            return true;
+        };
+        if (arg == "--method" || arg == "--url" || arg == "--version" || arg == "--metadata" || arg == "--search") {
+            std::string& into = arg == "--method" ? options.method : arg == "--url" ? options.url : arg == "--version" ? options.version
+                                : arg == "--metadata" ? options.metadata : options.search;
+            if (!take(into, arg.c_str())) return usage_error(arg + " needs a value");
+        } else if (arg == "--op") {
             const std::string* v = value();
             if (!v) return usage_error("--op needs an operation id");
             options.op = *v;
@@ -241,6 +303,10 @@ int main(int argc, char** argv) {
             return usage_error("unknown option " + arg);
         } else if (options.command == "lint") {
             options.files.push_back(arg);
+        } else if (options.command == "resolve" && options.method.empty()) {
+            options.method = arg;
+        } else if (options.command == "resolve" && options.url.empty()) {
+            options.url = arg;
         } else if (!options.fileGiven) {
             options.file = arg;
             options.fileGiven = true;
@@ -249,12 +315,17 @@ int main(int argc, char** argv) {
         }
     }
     const std::string& c = options.command;
-    if (c != "ops" && c != "check" && c != "example" && c != "request" && c != "response" && c != "lint")
+    if (c != "ops" && c != "check" && c != "example" && c != "request" && c != "response" && c != "lint" && c != "resolve")
         return usage_error("unknown command '" + c + "'");
     if (options.format == "sarif" && c != "lint") return usage_error("--format sarif is for lint");
     if (c == "ops") return run_ops(options);
     if (c == "lint") return run_lint(options);
-    if (options.op.empty()) return usage_error(c + " needs --op ID");
+    if (c == "resolve") {
+        if (options.method.empty() || options.url.empty()) return usage_error("resolve needs METHOD and URL");
+        return run_resolve(options);
+    }
+    if (options.op.empty() && (options.method.empty() || options.url.empty()))
+        return usage_error(c + " needs --op ID, or --method M and --url URL");
     if (c == "check") return run_check(options);
     if (c == "example") return run_example(options);
     return run_http(options);

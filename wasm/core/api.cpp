@@ -113,6 +113,38 @@ std::string operations() {
     return dump(list);
 }
 
+std::string operations_json(const std::vector<const OperationDef*>& ops) {
+    ojson list = ojson::array();
+    for (const OperationDef* op : ops) list.push_back(operation_summary(*op));
+    return dump(list);
+}
+
+std::string resolution_json(const Catalog& catalog, const Resolution& resolution) {
+    if (!resolution.operation) {
+        ojson out;
+        out["error"] = {{"code", "unresolved"}, {"message", resolution.problem}, {"segment", resolution.segment}};
+        return dump(out);
+    }
+    const OperationDef& op = *resolution.operation;
+    ojson o = operation_summary(op);
+    o["model"] = catalog.name();
+    o["request"] = {{"kind", op.bodyKind},
+                    {"type", op.bodyType ? ojson(op.bodyType->name) : ojson()},
+                    {"required", op.required},
+                    {"odataType", op.needs_odata_type() ? ojson("#" + op.bodyType->name) : ojson()}};
+    o["response"] = {{"status", op.responseStatus}, {"statuses", op.statuses}, {"reason", op.responseReason},
+                     {"shape", op.responseShape}, {"type", op.responseTypeName.empty() ? ojson() : ojson(op.responseTypeName)}};
+    ojson params = ojson::object();
+    for (const auto& [name, value] : resolution.parameters) params[name] = value;
+    o["parameters"] = params;
+    o["permissions"] = {{"source", op.permissionsSource.empty() ? ojson() : ojson(op.permissionsSource)},
+                        {"delegatedWork", op.permissionsDelegatedWork},
+                        {"delegatedPersonal", op.permissionsDelegatedPersonal},
+                        {"application", op.permissionsApplication}};
+    if (op.permissionsSource.empty()) o["permissions"]["note"] = "not listed in the permissions reference";
+    return dump(o);
+}
+
 std::string describe(const std::string& operationId) {
     const Catalog& catalog = Catalog::builtin();
     const OperationDef* op = catalog.operation(operationId);

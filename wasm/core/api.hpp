@@ -4,10 +4,23 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+namespace gpb {
+struct OperationDef;
+struct Resolution;
+class Catalog;
+}  // namespace gpb
 
 namespace gpb::api {
 
 std::string operations();
+// Operations as the list operations() prints.
+std::string operations_json(const std::vector<const OperationDef*>& ops);
+// What METHOD + URL resolved to: {operation, method, path, version, kind, request: {kind, type,
+// required, odataType}, response: {status, statuses, reason, shape, type}, parameters, permissions}
+// or {error: {code: "unresolved", message, segment}}.
+std::string resolution_json(const Catalog& catalog, const Resolution& resolution);
 std::string describe(const std::string& operationId);
 std::string validate(std::string_view operationId, std::string_view body, bool response);
 std::string example(const std::string& operationId, bool full);                 // {"body": text}

@@ -296,6 +296,7 @@ void Catalog::load_document(const json& doc, const std::string& origin) {
                 op->responseTypeName = text_of(*response, "type");
             }
             if (auto perms = spec.find("permissions"); perms != spec.end() && perms->is_object()) {
+                op->permissionsSource = "overlay";
                 op->permissionsDelegatedWork = strings_of(*perms, "delegatedWork");
                 op->permissionsDelegatedPersonal = strings_of(*perms, "delegatedPersonal");
                 op->permissionsApplication = strings_of(*perms, "application");

@@ -154,7 +154,7 @@ struct OperationDef {
     bool has_body() const { return bodyType && (method == "POST" || method == "PATCH" || method == "PUT"); }
     bool may_send(std::string_view property) const;
     // A body must name its type when the address is typed as a base of the body type.
-    bool needs_odata_type() const { return bodyType && addressType && bodyType != addressType; }
+    bool needs_odata_type() const { return bodyKind == "entity" && bodyType && addressType && bodyType != addressType; }
 };
 
 // What METHOD + URL came to: an operation, or why not (the segment at fault).

@@ -503,6 +503,67 @@ const OperationDef* Catalog::remember(std::unique_ptr<OperationDef> op) const {
     return made;
 }
 
+namespace {
+
+bool contains_ignoring_case(std::string_view text, std::string_view needle) {
+    if (needle.empty()) return true;
+    for (size_t i = 0; i + needle.size() <= text.size(); ++i)
+        if (equal_ignoring_case(text.substr(i, needle.size()), needle)) return true;
+    return false;
+}
+
+}  // namespace
+
+// A breadth-first walk of the addressable paths (container members, then contained navigation,
+// at most four levels deep and a bounded number of paths), keeping those whose path, type or
+// action names the text.
+std::vector<const OperationDef*> Catalog::search(std::string_view text, size_t limit) const {
+    std::vector<const OperationDef*> found;
+    auto offer = [&](const std::string& method, const std::string& path) {
+        if (found.size() >= limit) return;
+        Resolution r = resolve(method, path);
+        if (r.operation && std::find(found.begin(), found.end(), r.operation) == found.end()) found.push_back(r.operation);
+    };
+    for (const auto& op : operations_)
+        if (contains_ignoring_case(op->id, text) || contains_ignoring_case(op->path, text) || contains_ignoring_case(op->title, text))
+            found.push_back(op.get());
+    struct Node {
+        std::string path;
+        const TypeDef* type;
+        bool collection;
+        int depth;
+    };
+    std::vector<Node> queue;
+    for (const auto& set : entitySets_)
+        if (set->type) queue.push_back({set->path, set->type, set->collection, 0});
+    constexpr size_t kMaxPaths = 20000;
+    for (size_t at = 0; at < queue.size() && at < kMaxPaths && found.size() < limit; ++at) {
+        const Node node = queue[at];
+        std::string item = node.collection ? node.path + "/{" + node.type->shortName + "Id}" : node.path;
+        bool named = contains_ignoring_case(node.path, text) || contains_ignoring_case(node.type->name, text);
+        if (named) {
+            if (node.collection) {
+                offer("GET", node.path);
+                offer("POST", node.path);
+            }
+            offer("GET", item);
+            offer("PATCH", item);
+            offer("DELETE", item);
+        }
+        for (const auto& action : actions_) {
+            if (!action->bound || !action->bindingType || !contains_ignoring_case(action->name, text)) continue;
+            if (!node.type->is_or_derives_from(action->bindingType)) continue;
+            offer(action->function ? "GET" : "POST", (action->bindingCollection ? node.path : item) + "/" + action->name);
+        }
+        if (node.depth >= 3) continue;
+        for (const PropertyDef* prop : node.type->properties)
+            if (prop->navigation && prop->containsTarget && prop->structured)
+                queue.push_back({item + "/" + prop->name, prop->structured, prop->collection, node.depth + 1});
+    }
+    if (found.size() > limit) found.resize(limit);
+    return found;
+}
+
 const EntitySet* Catalog::container_member(std::string_view name) const {
     for (const auto& set : entitySets_)
         if (set->name == name) return set.get();
