@@ -21,7 +21,7 @@ target_compile_options(gpb_core_web PRIVATE -fno-exceptions)
 
 # Size matters for the page and speed for the keystroke: the reader, the validator, the model
 # lookups and the line index are compiled for speed (-O3), everything else for size.
-set(GPB_COLD_SOURCES api.cpp builders.cpp doc_lint.cpp doc_page.cpp http_text.cpp suggest.cpp)
+set(GPB_COLD_SOURCES api.cpp builders.cpp doc_lint.cpp doc_page.cpp http_text.cpp suggest.cpp csdl_model.cpp csdl_text.cpp permissions.cpp)
 list(TRANSFORM GPB_COLD_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/wasm/core/")
 set_source_files_properties(${GPB_COLD_SOURCES} "${GPB_CATALOG_CPP}" wasm/bindings/bindings.cpp PROPERTIES COMPILE_OPTIONS -Oz)
 

@@ -5,6 +5,8 @@
 #include "json_scan.hpp"
 #include "source_locator.hpp"
 #include "suggest.hpp"
+#include "text.hpp"
+#include "value_formats.hpp"
 
 namespace gpb {
 
@@ -23,6 +25,17 @@ const char* primitive_label(Primitive p) {
         case Primitive::DateTimeOffset: return "a date-time string (Edm.DateTimeOffset)";
         case Primitive::Guid: return "a GUID string (Edm.Guid)";
         case Primitive::Untyped: return "any JSON value";
+        case Primitive::Int16: return "an integer (Edm.Int16)";
+        case Primitive::Byte: return "an integer from 0 to 255 (Edm.Byte)";
+        case Primitive::SByte: return "an integer from -128 to 127 (Edm.SByte)";
+        case Primitive::Decimal: return "a number (Edm.Decimal)";
+        case Primitive::Single: return "a number (Edm.Single)";
+        case Primitive::Date: return "a date string YYYY-MM-DD (Edm.Date)";
+        case Primitive::TimeOfDay: return "a time string hh:mm:ss (Edm.TimeOfDay)";
+        case Primitive::Duration: return "an ISO 8601 duration string (Edm.Duration)";
+        case Primitive::Binary: return "a base64 string (Edm.Binary)";
+        case Primitive::Stream: return "a stream (Edm.Stream)";
+        case Primitive::Spatial: return "a GeoJSON object";
         case Primitive::None: break;
     }
     return "a value";
@@ -120,7 +133,10 @@ public:
         Frame frame = open_frame(true, at);
         if (frames_.empty()) {
             const TypeDef* declared = request_ ? op_.bodyType : op_.responseType;
-            if (declared && !request_ && !declared->property("value") && find_member(at, "value").found) {
+            if (!request_ && (op_.responseCollection || op_.responseShape == "value")) {
+                frame.role = FrameRole::CollectionRoot;
+                frame.declared = frame.type = declared;
+            } else if (declared && !request_ && !declared->property("value") && find_member(at, "value").found) {
                 frame.role = FrameRole::EnvelopeRoot;
                 frame.declared = frame.type = declared;
             } else if (declared) {
@@ -144,6 +160,10 @@ public:
     bool end_object(uint32_t begin, uint32_t end, const ObjectKeys& keys) {
         const Frame& frame = frames_.back();
         if (frame.role == FrameRole::Object) finish_object(frame, begin, keys);
+        if (frame.role == FrameRole::CollectionRoot && !frame.sawEnvelope)
+            add_at_brace(Severity::Error, "value-envelope", frames_.size() - 1, begin,
+                         op_.responseCollection ? "This operation returns a collection: the response body is {\"value\": [...]}, with the items in the array."
+                                                : "This operation returns a value: the response body is {\"value\": ...}.");
         report_deferred(frame, NodeKind::Object, begin, end);
         frames_.pop_back();
         return true;
@@ -169,6 +189,7 @@ public:
         frame.action = MemberAction::Skip;
         ++frame.members;
         if (frame.role == FrameRole::Object) classify_member(frame, name, begin, end);
+        else if (frame.role == FrameRole::CollectionRoot) classify_collection_member(frame, name, begin, end);
         else if (frame.role == FrameRole::EnvelopeRoot && name == "value" && !frame.sawEnvelope) {
             frame.sawEnvelope = true;
             frame.action = MemberAction::EnvelopeValue;
@@ -219,6 +240,7 @@ private:
         Collection,     // an array whose items are checked against `prop`
         EnvelopeRoot,   // a response body wrapped in {"value": [...]}
         EnvelopeItems,  // the array inside that wrapper
+        CollectionRoot, // a response that is a collection: {"value": [...]} with @odata annotations
     };
     // A finding about the container itself as a value, made when it closes (its range is known then).
     enum class Deferred : uint8_t { None, BodyNotObject, Mismatch, NotCollection, OdataTypeNotString };
@@ -307,7 +329,16 @@ private:
                 }
                 return;
             case FrameRole::EnvelopeItems:
-                if (kind == NodeKind::Object) start_object(frame, parent.declared, ObjectRole::Body);
+                if (kind == NodeKind::Object && parent.declared) start_object(frame, parent.declared, ObjectRole::Body);
+                return;
+            case FrameRole::CollectionRoot:
+                if (parent.action != MemberAction::EnvelopeValue) return;
+                if (kind == NodeKind::Array && op_.responseCollection) {
+                    frame.role = FrameRole::EnvelopeItems;
+                    frame.declared = parent.declared;
+                } else if (kind == NodeKind::Object && !op_.responseCollection && parent.declared) {
+                    start_object(frame, parent.declared, ObjectRole::Body);
+                }
                 return;
             case FrameRole::Ignore:
                 return;
@@ -322,7 +353,8 @@ private:
             start_object(frame, prop->structured, prop->structured->entity ? ObjectRole::ExpandedEntity : ObjectRole::Complex);
             return;
         }
-        bool anything = !prop->structured && !prop->enumeration && (prop->primitive == Primitive::Untyped || prop->primitive == Primitive::None);
+        bool anything = !prop->structured && !prop->enumeration &&
+                        (prop->primitive == Primitive::Untyped || prop->primitive == Primitive::None || prop->primitive == Primitive::Spatial);
         if (!anything) frame.deferred = Deferred::Mismatch;
     }
 
@@ -339,6 +371,11 @@ private:
             case FrameRole::Object:
                 if (parent.action == MemberAction::Check) check_value(value, *parent.prop, depth);
                 else if (parent.action == MemberAction::OdataType) check_odata_type(value, parent.declared, depth, true);
+                return true;
+            case FrameRole::CollectionRoot:
+                if (parent.action == MemberAction::EnvelopeValue && op_.responseCollection)
+                    add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+                        "\"value\" holds the items of the collection: expected an array, found " + std::string(node_kind_name(value.kind)) + ".");
                 return true;
             case FrameRole::Collection:
                 if (value.kind == NodeKind::Null)
@@ -451,6 +488,19 @@ private:
         }
         frame.action = MemberAction::Check;
         frame.prop = prop;
+    }
+
+    // In a collection response: "value" holds the items; @odata annotations (context, nextLink,
+    // count, deltaLink) may stand beside it; nothing else may.
+    void classify_collection_member(Frame& frame, std::string_view name, uint32_t begin, uint32_t end) {
+        if (name == "value" && !frame.sawEnvelope) {
+            frame.sawEnvelope = true;
+            frame.action = MemberAction::EnvelopeValue;
+            return;
+        }
+        if (!name.empty() && name[0] == '@') return;
+        add(Severity::Error, "unknown-property", frames_.size(), begin, end,
+            json_quote(name) + " does not belong in a collection response: it holds \"value\" and @odata annotations only.");
     }
 
     void finish_object(const Frame& frame, uint32_t begin, const ObjectKeys& keys) {
@@ -657,8 +707,15 @@ private:
             return;
         }
         switch (prop.primitive) {
-            case Primitive::String:
             case Primitive::Guid:
+            case Primitive::Date:
+            case Primitive::TimeOfDay:
+            case Primitive::Duration:
+            case Primitive::Binary:
+                if (value.kind != NodeKind::String) return mismatch(value, prop, depth);
+                check_format(value, prop, depth);
+                return;
+            case Primitive::String:
                 if (value.kind != NodeKind::String) {
                     std::string fix = json_quote(value.kind == NodeKind::Number ? value.text : value.boolValue ? "true" : "false");
                     bool quotable = value.kind == NodeKind::Number || value.kind == NodeKind::Boolean;
@@ -677,11 +734,23 @@ private:
                 }
                 return;
             case Primitive::Double:
+            case Primitive::Single:
+            case Primitive::Decimal:
+                // OData JSON writes the special values as strings, and Decimal may be a string
+                // (IEEE754Compatible=true).
+                if (value.kind == NodeKind::String && (value.text == "NaN" || value.text == "INF" || value.text == "-INF")) return;
+                if (value.kind == NodeKind::String && prop.primitive == Primitive::Decimal && is_decimal_literal(value.text)) return;
                 if (value.kind != NodeKind::Number) return mismatch(value, prop, depth);
                 return;
             case Primitive::Int32:
             case Primitive::Int64:
+            case Primitive::Int16:
+            case Primitive::Byte:
+            case Primitive::SByte:
                 check_integer(value, prop, depth);
+                return;
+            case Primitive::Stream:
+            case Primitive::Spatial:
                 return;
             case Primitive::DateTimeOffset: {
                 if (value.kind != NodeKind::String) return mismatch(value, prop, depth);
@@ -715,10 +784,17 @@ private:
                 json_quote(prop.name) + " expects " + type_label(prop) + ", found " + std::string(literal) + ": write a whole number without a fraction or exponent.");
             return;
         }
-        bool int32 = prop.primitive == Primitive::Int32;
-        if (!number.fits || (int32 && (number.value < kInt32Min || number.value > kInt32Max))) {
+        int64_t min = 0, max = 0;
+        integer_range(prop.primitive, min, max);
+        if (!number.fits || number.value < min || number.value > max) {
+            std::string name = primitive_label(prop.primitive);
+            name = name.substr(name.find("(Edm.") + 5);
+            name.pop_back();
             add(Severity::Error, "int-range", depth, value.begin, value.end,
-                std::string(literal) + " does not fit in " + (int32 ? "Int32 (-2147483648 to 2147483647)" : "Int64") + ".");
+                std::string(literal) + " does not fit in " + name +
+                    (prop.primitive == Primitive::Int64 ? std::string()
+                                                        : " (" + std::to_string(min) + " to " + std::to_string(max) + ")") +
+                    ".");
             return;
         }
         if (prop.hasRange && (number.value < prop.rangeMin || number.value > prop.rangeMax))
@@ -727,9 +803,31 @@ private:
                     std::to_string(prop.rangeMax) + ").");
     }
 
+    static bool is_decimal_literal(std::string_view t) {
+        size_t at = !t.empty() && (t[0] == '-' || t[0] == '+') ? 1 : 0;
+        bool digits = false, dot = false;
+        for (; at < t.size(); ++at) {
+            if (t[at] >= '0' && t[at] <= '9') digits = true;
+            else if (t[at] == '.' && !dot) dot = true;
+            else return false;
+        }
+        return digits;
+    }
+
+    void check_format(const Scalar& value, const PropertyDef& prop, size_t depth) {
+        std::string problem = edm_format_problem(prop.primitive, value.text);
+        if (problem.empty()) return;
+        add(Severity::Error, "value-format", depth, value.begin, value.end,
+            json_quote(value.text) + " is not " + primitive_label(prop.primitive) + ": " + problem + ".");
+    }
+
     void check_enum(const Scalar& value, const PropertyDef& prop, size_t depth) {
         const EnumDef& e = *prop.enumeration;
         if (e.members.empty()) return;  // declared without members: nothing to check against
+        if (e.flags && value.text.find(',') != std::string_view::npos) {
+            check_flags(value, e, depth);
+            return;
+        }
         if (e.has(value.text)) {
             if (request_ && value.text == "unknownFutureValue")
                 add(Severity::Warning, "sentinel-value", depth, value.begin, value.end,
@@ -747,6 +845,24 @@ private:
                 (near.empty() ? "" : " Did you mean " + fix + "?") +
                 (value.text == "String" ? " \"String\" is the docs' placeholder, not a value." : ""),
             near.empty() ? nullptr : &fix);
+    }
+
+    // A flags enum value: members separated by commas (spaces around them are allowed).
+    void check_flags(const Scalar& value, const EnumDef& e, size_t depth) {
+        std::string_view rest = value.text;
+        while (true) {
+            size_t comma = rest.find(',');
+            std::string_view member = trim(rest.substr(0, comma));
+            if (!e.has(member)) {
+                std::vector<std::string> listed(e.members.begin(), e.members.end());
+                add(Severity::Error, "enum-value", depth, value.begin, value.end,
+                    json_quote(member) + " in " + json_quote(value.text) + " is not a member of " + e.shortName +
+                        " (a flags enum: members separated by commas, case-sensitive: " + join(listed, ", ") + ").");
+                return;
+            }
+            if (comma == std::string_view::npos) return;
+            rest = rest.substr(comma + 1);
+        }
     }
 
     const Catalog& catalog_;
