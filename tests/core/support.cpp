@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <stdexcept>
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -13,6 +15,16 @@ std::string read_file(const std::string& path) {
     INFO("reading " << path);
     REQUIRE(in.good());
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+const gpb::Catalog& graph(const std::string& version) {
+    const gpb::Catalog* model = gpb::Catalog::named(version);
+    if (!model || !model->complete()) {
+        std::string problem = gpb::Catalog::load_pack(version, read_file(std::string(GPB_PACK_DIR) + "/" + version + ".json"));
+        if (!problem.empty()) throw std::runtime_error("cannot load the " + version + " pack: " + problem);
+        model = gpb::Catalog::named(version);
+    }
+    return *model;
 }
 
 std::string seed_path(const std::string& name) { return std::string(GPB_FIXTURES_DIR) + "/seeds/" + name; }

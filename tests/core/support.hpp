@@ -14,6 +14,10 @@ namespace test {
 std::string read_file(const std::string& path);
 std::string seed_path(const std::string& name);
 
+// A Graph version's whole model: compiled in natively; loaded from the native build's pack under
+// wasm (as the page loads a pack).
+const gpb::Catalog& graph(const std::string& version);
+
 gpb::ValidationResult check(const std::string& operationId, const std::string& body, bool response = false);
 
 using Finding = std::pair<std::string, std::string>;  // (code, pointer)

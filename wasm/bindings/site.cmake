@@ -15,6 +15,7 @@ set(GPB_WASM_FLAGS
 # exception support every call that might throw goes through a JS trampoline (many times slower).
 # The test build keeps exceptions for Catch2.
 add_library(gpb_core_web STATIC ${GPB_CORE_SOURCES})
+add_dependencies(gpb_core_web gpb_generated)
 target_include_directories(gpb_core_web PUBLIC "${CMAKE_SOURCE_DIR}/wasm/core")
 target_include_directories(gpb_core_web SYSTEM PUBLIC "${GPB_INCLUDE_SHIM}")
 target_compile_options(gpb_core_web PRIVATE -fno-exceptions)

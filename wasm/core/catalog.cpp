@@ -82,6 +82,14 @@ std::map<std::string, std::unique_ptr<Catalog>, std::less<>>& models() {
     return all;
 }
 
+// A model that a newer one replaced stays alive: a caller may still hold a reference to it.
+void replace_model(const std::string& name, std::unique_ptr<Catalog> model) {
+    static std::vector<std::unique_ptr<Catalog>> retired;
+    auto& slot = models()[name];
+    if (slot) retired.push_back(std::move(slot));
+    slot = std::move(model);
+}
+
 std::string first_problem(const std::vector<std::string>& problems) {
     if (problems.empty()) return {};
     return problems.front() + (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more problems)" : "");
@@ -123,7 +131,7 @@ std::string Catalog::load_pack(const std::string& version, std::string_view csdl
     if (version != "beta" && version != "v1.0") return "no Graph version is called " + version;
     std::unique_ptr<Catalog> c = graph_model(version, csdlJson, true);
     if (!c->hasMetadata_) return first_problem(c->problems_);
-    models()[version] = std::move(c);
+    replace_model(version, std::move(c));
     return {};
 }
 
@@ -141,7 +149,7 @@ std::string Catalog::load_named(const std::string& name, std::string_view metada
     c->resolve();
     if (!c->problems_.empty()) return first_problem(c->problems_);
     if (c->entitySets_.empty() && c->actions_.empty()) return "the metadata has no entity container and no actions: nothing to address";
-    models()[name] = std::move(c);
+    replace_model(name, std::move(c));
     return {};
 }
 

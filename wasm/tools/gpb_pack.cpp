@@ -67,13 +67,16 @@ public:
             ojson schema = ojson::object();
             for (auto it = ns->begin(); it != ns->end(); ++it) {
                 const std::string qualified = ns.key() + "." + it.key();
-                if (it->is_array()) {  // actions bound to a wanted type
-                    ojson kept = ojson::array();
-                    for (const auto& overload : *it) {
-                        const ojson& params = overload.value("$Parameter", ojson::array());
-                        if (overload.value("$IsBound", false) && !params.empty() && wanted_.count(element_type(params[0]))) kept.push_back(overload);
-                    }
+                if (it->is_array()) {
+                    ojson kept = wanted_overloads(*it);
                     if (!kept.empty()) schema[it.key()] = kept;
+                } else if (it.key() == "$Operations" && it->is_object()) {
+                    ojson operations = ojson::object();
+                    for (auto op = it->begin(); op != it->end(); ++op) {
+                        ojson kept = op->is_array() ? wanted_overloads(*op) : ojson::array();
+                        if (!kept.empty()) operations[op.key()] = kept;
+                    }
+                    if (!operations.empty()) schema["$Operations"] = operations;
                 } else if (it->is_object() && kind_of(*it) == "EntityContainer") {
                     ojson container = {{"$Kind", "EntityContainer"}};
                     for (auto m = it->begin(); m != it->end(); ++m)
@@ -90,7 +93,48 @@ public:
         return out;
     }
 
+    // The actions bound to wanted types bring their parameter and return types; those may be bound
+    // to by further actions, so this runs until nothing is added.
+    void add_action_types() {
+        for (size_t before = 0; before != wanted_.size();) {
+            before = wanted_.size();
+            for_each_overload([&](const ojson& overload) {
+                if (!is_wanted_overload(overload)) return;
+                for (const auto& p : overload.value("$Parameter", ojson::array())) add_type(element_type(p));
+                if (overload.contains("$ReturnType")) add_type(element_type(overload["$ReturnType"]));
+            });
+        }
+    }
+
 private:
+    bool is_wanted_overload(const ojson& overload) const {
+        if (!overload.is_object()) return false;
+        const ojson params = overload.value("$Parameter", ojson::array());
+        return overload.value("$IsBound", false) && !params.empty() && wanted_.count(element_type(params[0]));
+    }
+
+    ojson wanted_overloads(const ojson& overloads) const {
+        ojson kept = ojson::array();
+        for (const auto& overload : overloads)
+            if (is_wanted_overload(overload)) kept.push_back(overload);
+        return kept;
+    }
+
+    template <typename F>
+    void for_each_overload(F f) const {
+        for (auto ns = pack_.begin(); ns != pack_.end(); ++ns) {
+            if (!ns->is_object() || ns.key()[0] == '$') continue;
+            for (auto it = ns->begin(); it != ns->end(); ++it) {
+                if (it->is_array())
+                    for (const auto& o : *it) f(o);
+                else if (it.key() == "$Operations" && it->is_object())
+                    for (auto op = it->begin(); op != it->end(); ++op)
+                        if (op->is_array())
+                            for (const auto& o : *op) f(o);
+            }
+        }
+    }
+
     const ojson* find(const std::string& qualified) const {
         auto ns = pack_.find(namespace_of(qualified));
         if (ns == pack_.end() || !ns->is_object()) return nullptr;
@@ -148,6 +192,7 @@ int seed(int argc, char** argv) {
                 if (it->is_object() && kind_of(*it) == "EntityContainer")
                     for (const auto& m : members)
                         if (it->contains(m)) subset.add_type(element_type((*it)[m]));
+    subset.add_action_types();
     return write_file(argv[argc - 1], subset.build(members).dump()) ? 0 : 2;
 }
 
