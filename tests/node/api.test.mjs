@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const site = join(root, 'build', 'site');
-const fixtures = join(root, 'tests', 'fixtures');
+const fixtureDir = join(root, 'tests', 'fixtures');
 const gpbCommand = join(root, 'build', 'native', 'gpb');
 const wasmBinary = readFileSync(join(site, 'gpb-core.wasm'));
 
@@ -123,7 +123,7 @@ test('parseRequest() selects the operation and never returns a real token', () =
 });
 
 test('lintPage() gives each example with its findings in page lines', () => {
-  const page = gpb.lintPage(readFileSync(join(fixtures, 'seeds', '004_70f29e99f84360ef.txt'), 'utf8'), { path: 'seed-004' });
+  const page = gpb.lintPage(readFileSync(join(fixtureDir, 'seeds', '004_70f29e99f84360ef.txt'), 'utf8'), { path: 'seed-004' });
   assert.equal(page.path, 'seed-004');
   assert.equal(page.examples.length, 2);
   const [request, response] = page.examples;
@@ -187,15 +187,15 @@ test('a 20 MB body and a million keys give a limit diagnostic; the heap does not
 function fixtures() {
   const list = [];
   for (const [file, op] of Object.entries(seeds)) {
-    const [request, response] = pageBodies(readFileSync(join(fixtures, 'seeds', file), 'utf8'));
+    const [request, response] = pageBodies(readFileSync(join(fixtureDir, 'seeds', file), 'utf8'));
     list.push({ op, text: request, response: false }, { op, text: response, response: true });
   }
   for (const op of OPERATIONS) list.push({ op, text: gpb.example(op, { full: true }), response: false });
   list.push({ op: 'incidentTask.update', text: '', response: false });
   list.push({ op: 'incidentTask.update', text: '{"status": tru}', response: false });
   list.push({ op: 'incidentTask.update', text: '{"displayName": "😀漢字 \\u0007", "status": "Open"}', response: false });
-  for (const name of readdirSync(join(fixtures, 'JSONTestSuite', 'test_parsing')).slice(0, 60)) {
-    list.push({ op: 'securityAction.update', text: readFileSync(join(fixtures, 'JSONTestSuite', 'test_parsing', name), 'latin1'), response: false, binary: join(fixtures, 'JSONTestSuite', 'test_parsing', name) });
+  for (const name of readdirSync(join(fixtureDir, 'JSONTestSuite', 'test_parsing')).slice(0, 60)) {
+    list.push({ op: 'securityAction.update', text: readFileSync(join(fixtureDir, 'JSONTestSuite', 'test_parsing', name), 'latin1'), response: false, binary: join(fixtureDir, 'JSONTestSuite', 'test_parsing', name) });
   }
   return list;
 }

@@ -346,6 +346,8 @@ void Catalog::resolve() {
         for (auto& param : action->parameters.ownProperties) {
             action->parameters.properties.push_back(&param);
             action->parameters.byName.emplace(param.name, &param);
+            // Graph's metadata spells parameters "Message", its docs and services "message": both are accepted.
+            if (!param.camelName.empty()) action->parameters.byName.emplace(param.camelName, &param);
         }
         if (action->returns) {
             std::vector<PropertyDef> ret(1, action->returnValue);

@@ -39,6 +39,7 @@ struct PropertyDef {
     bool computed = false;        // Core.Computed: the service sets it
     bool immutable = false;       // Core.Immutable: set on create, never changed
     bool optional = false;        // action parameters: Core.OptionalParameter
+    std::string camelName;        // action parameters: the name with a lower-case first letter, when that differs
     bool hasDefault = false;      // a DefaultValue facet: the service fills it when left out
     bool hasRange = false;
     int64_t rangeMin = 0, rangeMax = 0;

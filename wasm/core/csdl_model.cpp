@@ -281,7 +281,11 @@ private:
                     action->bindingCollection = flag(p, "$Collection");
                 } else {
                     PropertyDef param = read_property(pname, p, action->qualifiedName + "/" + pname);
-                    if (!param.nullable && !param.optional) action->requiredParameters.push_back(pname);
+                    if (std::isupper(static_cast<unsigned char>(pname[0]))) {
+                        param.camelName = pname;
+                        param.camelName[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(pname[0])));
+                    }
+                    if (!param.nullable && !param.optional) action->requiredParameters.push_back(param.camelName.empty() ? pname : param.camelName);
                     action->parameters.ownProperties.push_back(std::move(param));
                 }
                 first = false;

@@ -276,8 +276,10 @@ private:
 
     bool call(const ActionDef* a, const std::string& segment, bool hasArgs) {
         action_ = a;
+        size_t open = segment.find('(');
+        hasArgs_ = hasArgs && open != std::string::npos && segment.size() > open + 2;
         std::string ns = a->qualifiedName.substr(0, a->qualifiedName.size() - a->name.size() - 1);
-        template_ += "/" + (ns == c_.defaultNamespace() ? a->name : a->qualifiedName) + (a->function ? "(" + std::string(hasArgs ? "..." : "") + ")" : "");
+        template_ += "/" + (ns == c_.defaultNamespace() ? a->name : a->qualifiedName) + (a->function ? (hasArgs_ ? "(...)" : "()") : "");
         at_ = At::Action;
         (void)segment;
         return true;
@@ -305,6 +307,13 @@ private:
 
     void fill_permissions(OperationDef& op) const {
         PermissionSet perms = c_.permissions_for(method_, template_);
+        // The reference writes actions without their namespace.
+        if (!perms.found && action_ && action_->qualifiedName != action_->name) {
+            std::string shortTemplate = template_;
+            size_t at = shortTemplate.rfind("/" + action_->qualifiedName);
+            if (at != std::string::npos) shortTemplate.replace(at + 1, action_->qualifiedName.size(), action_->name);
+            perms = c_.permissions_for(method_, shortTemplate);
+        }
         if (!perms.found) return;
         op.permissionsSource = "reference";
         auto names = [](const std::vector<PermissionEntry>& entries) {
@@ -475,7 +484,7 @@ private:
     const PropertyDef* nav_ = nullptr;
     const PropertyDef* property_ = nullptr;
     const ActionDef* action_ = nullptr;
-    bool contained_ = false, keyed_ = false;
+    bool contained_ = false, keyed_ = false, hasArgs_ = false;
     std::string template_;
 };
 

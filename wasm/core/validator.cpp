@@ -526,6 +526,9 @@ private:
         if (frame.objectRole == ObjectRole::Body && request_) {
             for (const auto& name : op_.required) {
                 if (keys.contains(name)) continue;
+                // An action parameter may be written as the metadata spells it ("Post") or as the docs do ("post").
+                if (const PropertyDef* p = type->property(name); p && (keys.contains(p->name) || (!p->camelName.empty() && keys.contains(p->camelName))))
+                    continue;
                 add_at_brace(Severity::Error, "missing-required", depth, begin,
                              "The body is missing " + json_quote(name) + ", which " + op_.title + " requires.");
             }
