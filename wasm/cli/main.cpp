@@ -100,9 +100,10 @@ const gpb::Catalog* model(const Options& options) {
         std::cerr << "gpb: cannot read " << options.metadata << "\n";
         return nullptr;
     }
+    const std::string name = "metadata:" + options.metadata;
+    if (const gpb::Catalog* loaded = gpb::Catalog::named(name)) return loaded;  // read once per run
     std::ostringstream contents;
     contents << in.rdbuf();
-    const std::string name = "metadata:" + options.metadata;
     std::string problem = gpb::Catalog::load_named(name, contents.str());
     if (!problem.empty()) {
         std::cerr << "gpb: " << options.metadata << ": " << problem << "\n";

@@ -465,6 +465,13 @@ void Catalog::resolve_overlay_operations() {
 
 const TypeDef* Catalog::type(std::string_view qualifiedName) const {
     auto it = types_.find(qualifiedName);
+    if (it != types_.end()) return &it->second;
+    // An alias-qualified name ("lib.book" for "contoso.library.book") is the same type.
+    size_t dot = qualifiedName.rfind('.');
+    if (dot == std::string_view::npos || aliases_.empty()) return nullptr;
+    auto alias = aliases_.find(qualifiedName.substr(0, dot));
+    if (alias == aliases_.end()) return nullptr;
+    it = types_.find(alias->second + std::string(qualifiedName.substr(dot)));
     return it == types_.end() ? nullptr : &it->second;
 }
 

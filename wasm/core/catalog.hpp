@@ -253,6 +253,7 @@ private:
     const OperationDef* remember(std::unique_ptr<OperationDef> op) const;
 
     std::string defaultNamespace_ = "microsoft.graph";
+    std::map<std::string, std::string, std::less<>> aliases_;  // alias -> namespace
     std::string name_ = "beta", urlVersion_ = "beta", host_ = "https://graph.microsoft.com";
     bool complete_ = false;
     bool hasMetadata_ = false;

@@ -114,7 +114,7 @@ private:
             if (!it->is_object() || it.key().empty() || it.key()[0] == '$') continue;
             namespaces_.push_back(it.key());
             std::string alias = text(*it, "$Alias");
-            if (!alias.empty()) aliases_[alias] = it.key();
+            if (!alias.empty()) aliases_[alias] = c_.aliases_[alias] = it.key();
         }
     }
 

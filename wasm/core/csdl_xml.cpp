@@ -261,6 +261,7 @@ private:
                 return;
             case Element::EntityContainer:
                 if (into.is_object() && !frame.name.empty()) {
+                    if (into.contains(frame.name)) return stop("\"" + frame.name + "\" is declared twice in " + parent.name);
                     frames_.front().value["$EntityContainer"] = currentNamespace_ + "." + frame.name;
                     into[frame.name] = std::move(frame.value);
                 }
@@ -274,6 +275,8 @@ private:
                     if (auto clash = into.find(frame.name); clash != into.end() && clash->is_array()) {
                         into["$Operations"][frame.name] = std::move(*clash);
                         parent.overloadIndex.erase(frame.name);
+                    } else if (clash != into.end()) {
+                        return stop("\"" + frame.name + "\" is declared twice in " + parent.name);
                     }
                     into[frame.name] = std::move(frame.value);
                 }

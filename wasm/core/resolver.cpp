@@ -201,6 +201,9 @@ private:
 
     bool key(const std::string& segment, const std::string& value) {
         std::string placeholder = key_placeholder(type_);
+        // A path may key the same type twice (folders/{folderId}/children/{folderId2}).
+        for (int n = 2; template_.find(placeholder) != std::string::npos; ++n)
+            placeholder = key_placeholder(type_).insert(key_placeholder(type_).size() - 1, std::to_string(n));
         std::string v = value;
         if (is_placeholder(v)) v.clear();
         if (v.size() >= 2 && v.front() == '\'' && v.back() == '\'') v = v.substr(1, v.size() - 2);

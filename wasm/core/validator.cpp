@@ -640,7 +640,9 @@ private:
             if (report) {
                 std::string fix = json_quote("#" + declared->name);
                 add(Severity::Error, "odata-type-mismatch", depth, value.begin, value.end,
-                    json_quote(written) + " is not " + declared->shortName + " or a type derived from it.", declared->abstract ? nullptr : &fix);
+                    json_quote(written) + " is not " + declared->shortName + " or a type derived from it" + sibling_note(named, declared) +
+                        ". Allowed here: " + allowed_types(declared) + ".",
+                    declared->abstract ? nullptr : &fix);
             }
             return declared;
         }
@@ -656,6 +658,30 @@ private:
                 "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
         }
         return named;
+    }
+
+    // "; X and Y both derive from Z" when the named type is a sibling of the declared one.
+    static std::string sibling_note(const TypeDef* named, const TypeDef* declared) {
+        for (const TypeDef* base = declared->base; base; base = base->base)
+            if (named->is_or_derives_from(base) && base->name != "microsoft.graph.entity")
+                return " (" + named->shortName + " and " + declared->shortName + " both derive from " + base->shortName + ", but neither from the other)";
+        return {};
+    }
+
+    // The declared type and the concrete types derived from it, at most eight named.
+    static std::string allowed_types(const TypeDef* declared) {
+        std::vector<std::string> names;
+        size_t total = 0;
+        std::vector<const TypeDef*> pending = {declared};
+        while (!pending.empty()) {
+            const TypeDef* t = pending.back();
+            pending.pop_back();
+            if (!t->abstract && ++total <= 8) names.push_back("#" + t->name);
+            for (auto it = t->derived.rbegin(); it != t->derived.rend(); ++it) pending.push_back(*it);
+        }
+        std::string out = join(names, ", ");
+        if (total > names.size()) out += " and " + std::to_string(total - names.size()) + " more";
+        return out.empty() ? "a concrete type derived from " + declared->shortName : out;
     }
 
     // Bodies name the same few types over and over: remember the last answer.
