@@ -263,6 +263,11 @@ private:
     mutable std::map<std::string, std::unique_ptr<OperationDef>, std::less<>> resolved_;
 };
 
+// Graph's permissions reference (its JSON, or the compact form gpb_pack makes) in place of the one
+// compiled in; returns the problem, empty on success. Operations resolved before keep what they had.
+std::string load_permissions(std::string_view json);
+bool permissions_loaded();
+
 // The text of a model pack compiled into this binary: "beta", "v1.0", "seed" (the small beta
 // model the page starts with), "permissions"; empty when this build has none.
 std::string_view embedded_pack(std::string_view name);

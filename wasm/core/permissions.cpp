@@ -2,6 +2,7 @@
 // lists is reported least privileged first; where it lists nothing, nothing is invented.
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <unordered_map>
 
 #include "catalog.hpp"
@@ -79,29 +80,54 @@ void index_permission(PermissionIndex& index, const std::string& name, const ojs
     }
 }
 
-const PermissionIndex& permission_index() {
-    static const PermissionIndex index = [] {
-        PermissionIndex built;
-        std::string_view text = embedded_pack("permissions");
-        if (text.empty()) return built;
-        ojson doc = ojson::parse(text.begin(), text.end(), nullptr, false);
-        if (!doc.is_object() || !doc.contains("permissions") || !doc["permissions"].is_object()) return built;
-        for (auto it = doc["permissions"].begin(); it != doc["permissions"].end(); ++it)
-            if (it->is_object()) index_permission(built, it.key(), *it);
-        for (auto& [path, methods] : built)
-            for (auto& [method, schemes] : methods)
-                for (auto& [scheme, grants] : schemes)
-                    std::stable_sort(grants.begin(), grants.end(), [](const Grant& a, const Grant& b) {
-                        if (a.least != b.least) return a.least;
-                        if (a.privilege != b.privilege) return a.privilege < b.privilege;
-                        return a.name < b.name;
-                    });
-        return built;
-    }();
+std::unique_ptr<PermissionIndex> build_index(std::string_view text, std::string& problem) {
+    auto built = std::make_unique<PermissionIndex>();
+    if (text.empty()) return built;
+    ojson doc = ojson::parse(text.begin(), text.end(), nullptr, false);
+    if (!doc.is_object() || !doc.contains("permissions") || !doc["permissions"].is_object()) {
+        problem = "not a permissions reference: no \"permissions\" object";
+        return nullptr;
+    }
+    for (auto it = doc["permissions"].begin(); it != doc["permissions"].end(); ++it)
+        if (it->is_object()) index_permission(*built, it.key(), *it);
+    for (auto& [path, methods] : *built)
+        for (auto& [method, schemes] : methods)
+            for (auto& [scheme, grants] : schemes)
+                std::stable_sort(grants.begin(), grants.end(), [](const Grant& a, const Grant& b) {
+                    if (a.least != b.least) return a.least;
+                    if (a.privilege != b.privilege) return a.privilege < b.privilege;
+                    return a.name < b.name;
+                });
+    return built;
+}
+
+std::unique_ptr<PermissionIndex>& current_index() {
+    static std::unique_ptr<PermissionIndex> index;
     return index;
 }
 
+// The reference compiled in (native builds), or the one loaded at run time (the page).
+const PermissionIndex& permission_index() {
+    auto& index = current_index();
+    if (!index) {
+        std::string ignored;
+        index = build_index(embedded_pack("permissions"), ignored);
+        if (!index) index = std::make_unique<PermissionIndex>();
+    }
+    return *index;
+}
+
 }  // namespace
+
+std::string load_permissions(std::string_view json) {
+    std::string problem;
+    std::unique_ptr<PermissionIndex> index = build_index(json, problem);
+    if (!index) return problem;
+    current_index() = std::move(index);
+    return {};
+}
+
+bool permissions_loaded() { return !permission_index().empty(); }
 
 PermissionSet Catalog::permissions_for(std::string_view method, std::string_view pathTemplate) const {
     PermissionSet out;

@@ -196,6 +196,28 @@ int seed(int argc, char** argv) {
     return write_file(argv[argc - 1], subset.build(members).dump()) ? 0 : 2;
 }
 
+// The permissions reference without its prose: names, schemes with their privilege levels, path sets.
+int permissions(const char* in, const char* out) {
+    std::string text;
+    if (!read_file(in, text)) return std::cerr << "gpb_pack: cannot read " << in << "\n", 2;
+    ojson doc = ojson::parse(text, nullptr, false);
+    if (!doc.is_object() || !doc.contains("permissions") || !doc["permissions"].is_object())
+        return std::cerr << "gpb_pack: " << in << " is not a permissions reference\n", 2;
+    ojson compact = ojson::object();
+    for (auto it = doc["permissions"].begin(); it != doc["permissions"].end(); ++it) {
+        if (!it->is_object()) continue;
+        ojson entry = ojson::object();
+        ojson schemes = ojson::object();
+        const ojson allSchemes = it->value("schemes", ojson::object());
+        for (auto s = allSchemes.begin(); s != allSchemes.end(); ++s)
+            if (s->is_object()) schemes[s.key()] = {{"privilegeLevel", s->value("privilegeLevel", 0)}};
+        entry["schemes"] = schemes;
+        entry["pathSets"] = it->value("pathSets", ojson::array());
+        compact[it.key()] = entry;
+    }
+    return write_file(out, ojson{{"permissions", compact}}.dump()) ? 0 : 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -208,6 +230,8 @@ int main(int argc, char** argv) {
         return write_file(argv[3], csdl.csdl.dump()) ? 0 : 2;
     }
     if (mode == "seed" && argc >= 5) return seed(argc, argv);
-    std::cerr << "usage: gpb_pack csdl IN.xml OUT.json | gpb_pack seed PACK.json OVERLAY.json... OUT.json\n";
+    if (mode == "permissions" && argc == 4) return permissions(argv[2], argv[3]);
+    std::cerr << "usage: gpb_pack csdl IN.xml OUT.json | gpb_pack seed PACK.json OVERLAY.json... OUT.json | "
+                 "gpb_pack permissions IN.json OUT.json\n";
     return 2;
 }
