@@ -8,14 +8,14 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 fixtures=tests/fixtures
 out="${GPB_FUZZ_OUT:-build/fuzz}"  # a long run can use its own directory beside the short one
-[ -f build/native/generated/catalog_data.cpp ] || { cmake --preset native >/dev/null; cmake --build --preset native >/dev/null; }
+[ -f build/native/generated/packs.cpp ] || { cmake --preset native >/dev/null; cmake --build --preset native >/dev/null; }
 mkdir -p "$out/objects"
 
 flags=(-std=c++17 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
-       -Iwasm/core -isystem build/native/include-shim)
+       -DGPB_HAVE_EXPAT -Iwasm/core -isystem build/native/include-shim)
 objects=()
 newest_header=$(ls -t wasm/core/*.hpp | head -1)
-for source in wasm/core/*.cpp build/native/generated/catalog_data.cpp; do
+for source in wasm/core/*.cpp build/native/generated/catalog_data.cpp build/native/generated/packs.cpp; do
   object="$out/objects/$(basename "$source" .cpp).o"
   # A header change rebuilds every object: the core's structs are shared by all of them.
   if [ ! -f "$object" ] || [ "$source" -nt "$object" ] || [ "$newest_header" -nt "$object" ]; then
@@ -38,10 +38,11 @@ seed_corpus validate "$out"/seed-bodies/* "$fixtures"/JSONTestSuite/test_parsing
 seed_corpus builders "$out"/seed-bodies/*
 seed_corpus docpage "$fixtures"/seeds/*.txt tests/fixtures/pages/*
 seed_corpus request "$fixtures"/seeds/*.txt
+seed_corpus metadata "$fixtures"/metadata/*.xml "$fixtures"/metadata/*.json "$fixtures"/metadata/hostile/*
 
 status=0
-for target in ${GPB_FUZZ_TARGETS:-validate builders docpage request}; do
-  clang++ "${flags[@]}" -fsanitize=fuzzer "tests/fuzz/fuzz_$target.cpp" "${objects[@]}" -o "$out/fuzz_$target"
+for target in ${GPB_FUZZ_TARGETS:-validate builders docpage request metadata}; do
+  clang++ "${flags[@]}" -fsanitize=fuzzer "tests/fuzz/fuzz_$target.cpp" "${objects[@]}" -lexpat -o "$out/fuzz_$target"
   echo "== fuzz_$target for ${seconds}s"
   if ! "$out/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
        -artifact_prefix="$out/crash-$target-" -print_final_stats=1 "$out/corpus-$target" 2>"$out/fuzz_$target.log"; then
