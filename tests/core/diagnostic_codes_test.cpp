@@ -36,7 +36,8 @@ TEST_CASE("every diagnostic code points at the offending token") {
         Row{"securityConfigurationTask.update", false, patch_task("  \"intendedSettings\": {}"), "type-mismatch", "error", "/intendedSettings", 2, 23},
         Row{"incidentTask.update", false, "{\"statsu\": \"open\"}", "unknown-property", "error", "/statsu", 1, 2},
         Row{"securityAction.update", false, "{\"customTag\": \"x\"}", "unknown-property", "warning", "/customTag", 1, 2},
-        Row{"incidentTask.update", false, "{\"status\": \"Completed\"}", "enum-value", "error", "/status", 1, 12},
+        Row{"incidentTask.update", false, "{\"status\": \"Completed\"}", "enum-value", "warning", "/status", 1, 12},
+        Row{"incidentTask.update", false, "{\"status\": \"Complete\"}", "enum-value", "error", "/status", 1, 12},
         Row{"securityConfigurationTask.update", false, patch_task("  \"dueDateTime\": \"2026-12-31T17:00:00\""), "datetime-format", "error", "/dueDateTime", 2, 18},
         Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": 2147483648"), "int-range", "error", "/managedDeviceCount", 2, 25},
         Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": 70000"), "range", "warning", "/managedDeviceCount", 2, 25},
@@ -58,7 +59,7 @@ TEST_CASE("every diagnostic code points at the offending token") {
         Row{"incidentTask.update", true, "{\"value\": [{\"id\": \"1\", \"status\": \"open\"}]}", "value-envelope", "error", "/value", 1, 2},
         Row{"incidentTask.update", false, std::string(100, '[') + std::string(100, ']'), "limit", "error", "", 1, 65},
         // Emoji (two UTF-16 units, four bytes) and CJK (one unit, three bytes) before the error.
-        Row{"incidentTask.update", false, "{\"displayName\": \"\xF0\x9F\x98\x80\xE6\xBC\xA2\xE5\xAD\x97\", \"status\": \"Open\"}", "enum-value", "error", "/status", 1, 35},
+        Row{"incidentTask.update", false, "{\"displayName\": \"\xF0\x9F\x98\x80\xE6\xBC\xA2\xE5\xAD\x97\", \"status\": \"Opened\"}", "enum-value", "error", "/status", 1, 35},
         Row{"incidentTask.update", false, "{\"x\": \"\xF0\x9F\x98\x80\",\n \"\xE6\xBC\xA2\": \"\xF0\x9F\x98\x80\", \"status\": \"Done\"}", "enum-value", "error", "/status", 2, 23},
     }));
     const auto& [operation, response, body, code, severity, pointer, line, column] = row;

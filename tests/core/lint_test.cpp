@@ -58,7 +58,7 @@ TEST_CASE("lint: fixture pages cover each format quirk and each page-level code"
     auto row = GENERATE(values<Row>({
         {"clean-markdown.md", {}},
         {"clean-rendered-table.txt", {}},
-        {"entities-crlf-tabs.md", {}},
+        {"entities-crlf-tabs.md", {{"warning", "example-layout", 33}}},
         {"content-length-wrong.md", {{"warning", "content-length", 46}}},
         {"status-mismatch.md", {{"error", "status-mismatch", 55}}},
         {"example-layout.md", {{"error", "example-layout", 55}}},

@@ -63,6 +63,8 @@ UrlParts split_url(const std::string& url) {
     if (first == "beta" || first == "v1.0") {
         parts.version = first;
         parts.path = second == std::string::npos ? "/" : rest.substr(second);
+    } else if (scheme == std::string::npos && !first.empty()) {
+        parts.path = rest;  // a path relative to the service root ("GET /me/drive"): the page's version
     } else {
         parts.problems.push_back(first.empty() ? "it has no version segment" : "\"" + first + "\" is not a version (beta or v1.0)");
         parts.path = rest;
@@ -83,10 +85,31 @@ const DocHeader* header(const DocExample& ex, std::string_view name) {
     return nullptr;
 }
 
+// A request whose Content-Type names something other than JSON (MIME mail, a file) has no JSON body.
+bool sends_json(const DocExample& ex) {
+    const DocHeader* type = header(ex, "Content-Type");
+    if (!type) return true;
+    std::string value = type->value;
+    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
+    return value.find("json") != std::string::npos;
+}
+
+// The Graph version a page is written for: the first example URL that names one; else beta when the
+// page carries the beta disclaimer; else "" (unknown).
+std::string page_version(const DocPage& page, std::string_view text) {
+    for (const auto& ex : page.examples)
+        if (ex.kind == DocExample::Kind::Request)
+            if (std::string v = split_url(ex.url).version; !v.empty()) return v;
+    for (const auto& http : page.httpRequests)
+        if (std::string v = split_url(http.path).version; !v.empty()) return v;
+    return text.find("beta-disclaimer") != std::string_view::npos ? "beta" : "";
+}
+
 void check_content_length(const DocExample& ex, Diagnostics& out) {
     const DocHeader* declared = header(ex, "Content-Length");
     if (!declared || !ex.hasBody) return;
-    if (declared->value.empty() || !std::all_of(declared->value.begin(), declared->value.end(), ::isdigit)) {
+    if (declared->value.empty() ||
+        !std::all_of(declared->value.begin(), declared->value.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) {
         add(out, Severity::Warning, "content-length", declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
             "Content-Length must be a byte count, not \"" + declared->value + "\".");
         return;
@@ -181,6 +204,15 @@ ojson derive_model(const Catalog& catalog, const DocPage& page, const DocHttpLin
             {"operations", {op}}};
 }
 
+bool in_subtypes(const TypeDef& type, const std::string& name) {
+    for (const TypeDef* sub : type.derived)
+        if (sub->property(name) || in_subtypes(*sub, name)) return true;
+    return false;
+}
+
+// An operation of the overlay (with an id of its own), rather than one resolved from the metadata.
+bool is_curated(const OperationDef& op) { return op.id.find(' ') == std::string::npos; }
+
 void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnostics& out) {
     uint32_t httpLine = page.httpRequests.empty() ? 1 : page.httpRequests.front().line;
     if (!op.documented)
@@ -188,6 +220,7 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
             op.method + " " + op.path + " is not among the documented methods of " + op.resource + ": " +
                 (op.caveats.empty() ? std::string("it may not be supported.") : op.caveats.front()));
     for (const auto& row : page.permissions) {
+        if (op.permissionsSource.empty()) break;  // the model knows none: nothing to compare with
         const std::vector<std::string>& expected = row.type.find("work") != std::string::npos ? op.permissionsDelegatedWork
                                                    : row.type.find("personal") != std::string::npos ? op.permissionsDelegatedPersonal
                                                                                                     : op.permissionsApplication;
@@ -200,20 +233,28 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
         }
     }
     if (page.properties.empty() || !op.bodyType) return;
-    std::vector<std::string> expected;
-    if (op.restrictsUpdates) expected = op.updatable;
-    else
-        for (const PropertyDef* p : op.bodyType->properties)
-            if (!p->navigation) expected.push_back(p->name);
+    // What the body may carry; a curated operation also says which of it the table must list
+    // (a type from the metadata has far more properties than a page's table is meant to show).
+    // (A table may list what a derived type adds, and navigation properties that are bound with @odata.bind.)
+    auto accepts = [&](const std::string& name) {
+        return op.may_send(name) && (op.bodyType->property(name) || in_subtypes(*op.bodyType, name));
+    };
     uint32_t tableLine = page.properties.front().line;
-    for (const auto& name : expected) {
-        bool listed = std::any_of(page.properties.begin(), page.properties.end(), [&](const DocProperty& p) { return p.name == name; });
-        if (!listed)
-            add(out, Severity::Warning, "property-table-mismatch", tableLine, 1, 2,
-                "The request-body table does not list \"" + name + "\", which " + op.title + " accepts.");
+    if (is_curated(op)) {
+        std::vector<std::string> expected;
+        if (op.restrictsUpdates) expected = op.updatable;
+        else
+            for (const PropertyDef* p : op.bodyType->properties)
+                if (!p->navigation) expected.push_back(p->name);
+        for (const auto& name : expected) {
+            bool listed = std::any_of(page.properties.begin(), page.properties.end(), [&](const DocProperty& p) { return p.name == name; });
+            if (!listed)
+                add(out, Severity::Warning, "property-table-mismatch", tableLine, 1, 2,
+                    "The request-body table does not list \"" + name + "\", which " + op.title + " accepts.");
+        }
     }
     for (const auto& p : page.properties) {
-        if (std::find(expected.begin(), expected.end(), p.name) == expected.end()) {
+        if (!accepts(p.name)) {
             add(out, Severity::Warning, "property-table-mismatch", p.line, 1, 2,
                 "The request-body table lists \"" + p.name + "\", which " + op.title + " does not accept in its body.");
             continue;
@@ -267,27 +308,33 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
     out.page = read_doc_page(text);
     const DocPage& page = out.page;
 
-    // The operation the page documents, from its HTTP request section.
+    // The model of the page's version; the operation the page documents, from its HTTP request section.
+    // A page that names no version is read as beta, then as v1.0 where beta has no such operation.
+    const std::string version = page_version(page, text);
+    const Catalog* graph = version.empty() ? &catalog : Catalog::named(version);
+    if (!graph) graph = &catalog;
+    const Catalog* otherVersion = version.empty() ? Catalog::named("v1.0") : nullptr;
     const OperationDef* documented = nullptr;
     const DocHttpLine* documentedLine = nullptr;
     for (const auto& http : page.httpRequests) {
         std::vector<std::pair<std::string, std::string>> params;
         UrlParts url = split_url(http.path);
-        documented = match_operation(catalog, http.method, url.path, params);
+        documented = match_operation(*graph, http.method, url.path, params);
+        if (!documented && otherVersion) documented = match_operation(*otherVersion, http.method, url.path, params);
         documentedLine = &http;
         if (documented) break;
     }
-    // A page for an operation the catalog lacks brings its own model.
+    // A page for an operation the model lacks brings its own model, a fallback for its examples.
     Catalog pageCatalog;
-    const Catalog* models = &catalog;
+    bool derived = false;
     if (!documented && documentedLine && !page.properties.empty() && !page.title.empty()) {
-        ojson derived = derive_model(catalog, page, *documentedLine);
-        out.derivedModel = derived.dump(2, ' ', false, ojson::error_handler_t::replace);  // page text may not be UTF-8
+        ojson model = derive_model(catalog, page, *documentedLine);
+        out.derivedModel = model.dump(2, ' ', false, ojson::error_handler_t::replace);  // page text may not be UTF-8
         pageCatalog.load_builtin_and({out.derivedModel});
-        models = &pageCatalog;
+        derived = true;
     }
     if (documented) compare_with_catalog(*documented, page, out.diagnostics);
-
+    const Catalog* models = graph;
     const OperationDef* lastOperation = nullptr;
     const Catalog* lastModels = models;
     for (const auto& ex : page.examples) {
@@ -297,7 +344,7 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
         le.url = ex.url;
         le.body = ex.body;
         for (const auto& problem : ex.layout)
-            add(le.diagnostics, Severity::Error, "example-layout", problem.line, 1, 2, problem.message);
+            add(le.diagnostics, problem.warning ? Severity::Warning : Severity::Error, "example-layout", problem.line, 1, 2, problem.message);
         if (ex.kind == DocExample::Kind::Request) {
             le.method = ex.method;
             UrlParts url = split_url(ex.url);
@@ -305,18 +352,28 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
             for (const auto& problem : url.problems)
                 add(le.diagnostics, Severity::Error, "malformed-url", ex.line, ex.urlColumn, ex.endColumn,
                     "The URL " + ex.url + " is malformed: " + problem + ".");
-            // Each example is read against the model of its own version.
-            const Catalog* exampleModels = models;
-            if (models == &catalog)
+            // Each example is read against the model of its own version, then the page's own model.
+            const Catalog* exampleModels = graph;
+            if (!url.version.empty())
                 if (const Catalog* versioned = Catalog::named(url.version)) exampleModels = versioned;
             std::vector<std::pair<std::string, std::string>> params;
             const OperationDef* op = match_operation(*exampleModels, ex.method, url.path, params, ex.body);
+            if (!op && url.version.empty() && otherVersion) {
+                op = match_operation(*otherVersion, ex.method, url.path, params, ex.body);
+                if (op) exampleModels = otherVersion;
+            }
+            if (!op && derived) {
+                const OperationDef* fromPage = match_operation(pageCatalog, ex.method, url.path, params, ex.body);
+                if (fromPage) op = fromPage, exampleModels = &pageCatalog;
+            }
             lastOperation = op;
             lastModels = exampleModels;
             if (op) {
                 le.operation = op->id;
                 le.modelSource = exampleModels == &pageCatalog ? "page" : "catalog";
-                if (op->has_body()) {
+                if (op->has_body() && !sends_json(ex)) {
+                    // A MIME or binary body: not JSON, so not checked.
+                } else if (op->has_body()) {
                     if (!ex.hasBody) {
                         if (op->bodyKind != "parameters" || !op->required.empty())
                             add(le.diagnostics, Severity::Error, "example-layout", ex.line, ex.column, ex.endColumn,

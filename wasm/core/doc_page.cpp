@@ -279,8 +279,12 @@ DocPage read_doc_page(std::string_view text) {
                 ex.reason = codeEnd == std::string_view::npos ? std::string() : std::string(trim(rest.substr(codeEnd)));
             }
             size_t j = i + 1;
-            // The docs sometimes leave one blank line between the request line and its headers.
-            if (j + 1 < lines.size() && trim(lines[j].text).empty() && looks_like_header(trim(lines[j + 1].text))) ++j;
+            // The docs sometimes leave one blank line between the request line and its headers: read
+            // them as headers, and say that in HTTP they would be the body.
+            if (j + 1 < lines.size() && trim(lines[j].text).empty() && looks_like_header(trim(lines[j + 1].text))) {
+                ++j;
+                ex.layout.push_back({static_cast<uint32_t>(j), "A blank line separates the request line from its headers: in HTTP the headers would be read as the body.", true});
+            }
             for (; j < lines.size() && looks_like_header(trim(lines[j].text)); ++j) {
                 std::string_view h = trim(lines[j].text);
                 size_t colon = h.find(':');
@@ -349,7 +353,8 @@ DocPage read_doc_page(std::string_view text) {
         } else if (section == Section::Body) {
             DocProperty prop;
             if (cells.size() >= 3 && !separator_row(cells)) {
-                if (plain(cells[0]) == "Property") continue;
+                std::string first = plain(cells[0]);
+                if (first == "Property" || first == "Parameter" || first == "Name") continue;  // the header row
                 prop.name = plain(cells[0]);
                 prop.type = plain(cells[1]);
                 prop.description = plain(cells[2]);

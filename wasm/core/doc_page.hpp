@@ -16,6 +16,7 @@ struct DocHeader {
 struct LayoutProblem {
     uint32_t line = 0;
     std::string message;
+    bool warning = false;  // read anyway (a blank line before the headers), not broken
 };
 
 struct DocExample {

@@ -466,7 +466,9 @@ private:
             return;
         }
         if (request_) {
-            if (prop->navigation) {
+            // A contained entity written inline in a POST is a deep insert (a message's attachments).
+            bool deepInsert = prop->containsTarget && op_.method == "POST";
+            if (prop->navigation && !deepInsert) {
                 add(Severity::Error, "navigation-inline", depth, begin, end,
                     json_quote(name) + " is a navigation property of " + type->shortName +
                         " (a relationship, not a field): it cannot be written inline in a request body.");
@@ -582,6 +584,7 @@ private:
         const std::string* suggestion = near.empty() ? nullptr : &fix;
         std::string hint = near.empty() ? "" : " Did you mean " + json_quote(near) + "?";
         if (type->open) {
+            if (!request_) return;  // dynamic properties are what an open type answers with
             add(Severity::Warning, "unknown-property", depth, begin, end,
                 json_quote(name) + " is not a declared property of " + type->shortName + "; " + type->shortName +
                     " is an open type, so it is sent as a dynamic property." + hint,
@@ -644,7 +647,8 @@ private:
                         ". Allowed here: " + allowed_types(declared) + ".",
                     declared->abstract ? nullptr : &fix);
             }
-            return declared;
+            // The members are checked against the type the body names: one mistake, one finding.
+            return named;
         }
         if (named->abstract) {
             if (report)
@@ -861,6 +865,17 @@ private:
             if (request_ && value.text == "unknownFutureValue")
                 add(Severity::Warning, "sentinel-value", depth, value.begin, value.end,
                     "unknownFutureValue marks members added to " + e.shortName + " later; it is not a real value and clients must not send it.");
+            return;
+        }
+        for (const auto& m : e.members) {
+            if (!equal_ignoring_case(m, value.text)) continue;
+            // Members are case-sensitive in OData; many Graph services accept another case, so a
+            // wrong case is a warning, not an error.
+            std::string fix = json_quote(m);
+            add(Severity::Warning, "enum-value", depth, value.begin, value.end,
+                json_quote(value.text) + " differs from the member " + fix + " of " + e.shortName +
+                    " only in case: OData members are case-sensitive, and some services reject it. Write " + fix + ".",
+                &fix);
             return;
         }
         std::vector<std::string_view> candidates;
