@@ -113,14 +113,40 @@ function responseText(core, id, text) {
   return callWithInput(core, [encodeId(id), text], (a, b) => core._gpb_response_input(a, b));
 }
 
+// Packs and metadata are megabytes: written straight into the module's memory when it can take them.
+function loadText(core, parts, direct, viaEmbind) {
+  const fits = core._gpb_input && parts.every((part) => part.length <= 64 * 1024 * 1024);
+  return fits ? callWithInput(core, parts, direct) : viaEmbind();
+}
+
+// An operation in a model other than Graph beta is named after the model: "v1.0 PATCH /users/{userId}".
+const target = (id, version) => {
+  const text = asText(id);
+  return version && version !== 'beta' && !text.startsWith(`${version} `) ? `${asText(version)} ${text}` : text;
+};
+
 export function wrapCore(core) {
   return {
-    operations: () => unwrap(core.operations()),
-    describe: (id) => unwrap(core.describe(asText(id))),
-    validate: (id, text, { response = false } = {}) => unwrap(validateText(core, asText(id), toText(text), !!response)),
-    example: (id, { full = false } = {}) => unwrap(core.example(asText(id), !!full)).body,
-    request: (id, text, params = {}) => unwrap(requestText(core, asText(id), asText(text), asJson(params ?? {}))),
-    response: (id, text) => unwrap(responseText(core, asText(id), asText(text))),
+    operations: ({ version = 'beta', search = '' } = {}) =>
+      (version === 'beta' && !search ? unwrap(core.operations()) : unwrap(core.operationsOf(asText(version), asText(search)))),
+    describe: (id, { version } = {}) => unwrap(core.describe(target(id, version))),
+    validate: (id, text, { response = false, version } = {}) =>
+      unwrap(validateText(core, target(id, version), toText(text), !!response)),
+    example: (id, { full = false, version } = {}) => unwrap(core.example(target(id, version), !!full)).body,
+    request: (id, text, params = {}, { version } = {}) =>
+      unwrap(requestText(core, target(id, version), asText(text), asJson(params ?? {}))),
+    response: (id, text, { version } = {}) => unwrap(responseText(core, target(id, version), asText(text))),
+    // METHOD + URL to an operation of a model (Graph beta unless version names another).
+    resolve: (method, url, { version = 'beta' } = {}) => unwrap(core.resolve(asText(method), asText(url), asText(version))),
+    // A service's own $metadata (CSDL JSON; CSDL XML in builds with an XML reader): returns the name
+    // to pass as `version` to the other calls.
+    loadMetadata: (text, { name = '' } = {}) => unwrap(loadText(core, [asText(text), asText(name)],
+      (a, b) => core._gpb_load_metadata_input(a, b), () => core.loadMetadata(asText(text), asText(name)))).model,
+    // A Graph version's whole model (a pack from the site's models/), and the permissions reference.
+    loadPack: (version, text) => unwrap(loadText(core, [asText(version), asText(text)],
+      (a, b) => core._gpb_load_pack_input(a, b), () => core.loadPack(asText(version), asText(text)))),
+    loadPermissions: (text) => unwrap(loadText(core, [asText(text)],
+      (a) => core._gpb_load_permissions_input(a), () => core.loadPermissions(asText(text)))),
     parseRequest: (text) => unwrap(core.parseRequest(asText(text))),
     lintPage: (text, { path = 'page' } = {}) => unwrap(core.lintPage(asText(text), asText(path))),
     // A diagnostic, read only: the size of the module's memory (it grows, and never shrinks).

@@ -137,15 +137,44 @@ export class GpbError extends Error {
   code: string;
 }
 
+/** What METHOD + URL resolved to in a model. */
+export interface Resolution extends OperationSummary {
+  /** The model: "beta", "v1.0", or a name loadMetadata returned. */
+  model: string;
+  kind: 'create' | 'read' | 'list' | 'update' | 'replace' | 'delete' | 'action' | 'function' | 'reference' | 'media' | 'count' | 'property';
+  /** Pass as `id` to the other calls (with the same `version`). */
+  target: string;
+  request: { kind: 'entity' | 'parameters' | 'reference' | 'binary' | 'none'; type: string | null; required: string[]; odataType: string | null };
+  response: { status: number; statuses: number[]; reason: string; shape: 'entity' | 'collection' | 'value' | 'none' | 'binary' | 'count'; type: string | null };
+  /** Key placeholders and the values the URL gave them ("" for a placeholder left as such). */
+  parameters: Record<string, string>;
+  permissions: { source: 'overlay' | 'reference' | null; delegatedWork: string[]; delegatedPersonal: string[]; application: string[]; note?: string };
+}
+
+/** A model other than Graph beta: "v1.0", or a name loadMetadata returned. */
+export interface InModel {
+  version?: string;
+}
+
 export interface Gpb {
-  operations(): OperationSummary[];
-  describe(id: string): OperationModel;
-  validate(id: string, text: string, options?: { response?: boolean }): ValidationResult;
-  example(id: string, options?: { full?: boolean }): string;
-  request(id: string, text: string, params?: Record<string, string>): HttpRequest;
-  response(id: string, text: string): HttpResponse;
+  /** The curated operations of a model, or (with `search`) operations found by path, type or action name. */
+  operations(options?: InModel & { search?: string }): OperationSummary[];
+  /** `id`: a curated id, or "METHOD path" as resolve() and operations() give it. */
+  describe(id: string, options?: InModel): OperationModel;
+  validate(id: string, text: string, options?: InModel & { response?: boolean }): ValidationResult;
+  example(id: string, options?: InModel & { full?: boolean }): string;
+  request(id: string, text: string, params?: Record<string, string>, options?: InModel): HttpRequest;
+  response(id: string, text: string, options?: InModel): HttpResponse;
   parseRequest(text: string): ParsedRequest;
   lintPage(text: string, options?: { path?: string }): LintedPage;
+  /** Throws GpbError with code "unresolved" (and the segment at fault in its message) when the URL addresses nothing. */
+  resolve(method: string, url: string, options?: InModel): Resolution;
+  /** Reads a service's CSDL ($metadata); returns the model's name, to pass as `version`. Throws GpbError "bad-metadata". */
+  loadMetadata(text: string, options?: { name?: string }): string;
+  /** A Graph version's whole model pack (the site's models/VERSION.json). Throws GpbError "bad-pack". */
+  loadPack(version: 'beta' | 'v1.0', text: string): { model: string; types: number; complete: boolean };
+  /** Graph's permissions reference (the site's models/permissions.json). */
+  loadPermissions(text: string): { loaded: true };
   /** Diagnostics only: the byte size of the module's memory now. It grows when an input needs more and never shrinks. */
   heapBytes(): number;
 }

@@ -21,7 +21,7 @@ const gpb::Catalog& graph(const std::string& version) {
     if (!gpb::permissions_loaded()) gpb::load_permissions(read_file(std::string(GPB_PACK_DIR) + "/permissions.json"));
     const gpb::Catalog* model = gpb::Catalog::named(version);
     if (!model || !model->complete()) {
-        std::string problem = gpb::Catalog::load_pack(version, read_file(std::string(GPB_PACK_DIR) + "/" + version + ".json"));
+        std::string problem = gpb::Catalog::load_pack(version, read_file(std::string(GPB_PACK_DIR) + "/" + version + ".gpbm"));
         if (!problem.empty()) throw std::runtime_error("cannot load the " + version + " pack: " + problem);
         model = gpb::Catalog::named(version);
     }

@@ -69,6 +69,24 @@ EMSCRIPTEN_KEEPALIVE const char* gpb_response_input(size_t idLength, size_t body
     return answer(gpb::api::response(id, body));
 }
 
+// Model packs and metadata are megabytes: they come through the input buffer too.
+EMSCRIPTEN_KEEPALIVE const char* gpb_load_pack_input(size_t versionLength, size_t packLength) {
+    Arguments input{inputBuffer};
+    std::string version(input.next(versionLength)), pack(input.next(packLength));
+    return answer(gpb::api::load_pack(version, pack));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gpb_load_metadata_input(size_t textLength, size_t nameLength) {
+    Arguments input{inputBuffer};
+    std::string text(input.next(textLength)), name(input.next(nameLength));
+    return answer(gpb::api::load_metadata(text, name));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gpb_load_permissions_input(size_t textLength) {
+    Arguments input{inputBuffer};
+    return answer(gpb::api::load_permissions(std::string(input.next(textLength))));
+}
+
 EMSCRIPTEN_KEEPALIVE size_t gpb_result_length() { return lastResult.size(); }
 
 }  // extern "C"
@@ -82,4 +100,9 @@ EMSCRIPTEN_BINDINGS(gpb) {
     emscripten::function("response", &gpb::api::response);
     emscripten::function("parseRequest", &gpb::api::parse_request);
     emscripten::function("lintPage", &gpb::api::lint_page);
+    emscripten::function("resolve", &gpb::api::resolve);
+    emscripten::function("operationsOf", &gpb::api::operations_of);
+    emscripten::function("loadMetadata", &gpb::api::load_metadata);
+    emscripten::function("loadPack", &gpb::api::load_pack);
+    emscripten::function("loadPermissions", &gpb::api::load_permissions);
 }

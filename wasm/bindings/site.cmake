@@ -14,15 +14,15 @@ set(GPB_WASM_FLAGS
 # The site's core is built without C++ exceptions: the core never throws, and with Emscripten's JS
 # exception support every call that might throw goes through a JS trampoline (many times slower).
 # The test build keeps exceptions for Catch2.
-add_library(gpb_core_web STATIC ${GPB_CORE_SOURCES})
-add_dependencies(gpb_core_web gpb_generated)
+add_library(gpb_core_web STATIC ${GPB_CORE_SOURCES} "${GPB_PACKS_CPP}")
+add_dependencies(gpb_core_web gpb_generated_catalog gpb_generated_packs)
 target_include_directories(gpb_core_web PUBLIC "${CMAKE_SOURCE_DIR}/wasm/core")
 target_include_directories(gpb_core_web SYSTEM PUBLIC "${GPB_INCLUDE_SHIM}")
 target_compile_options(gpb_core_web PRIVATE -fno-exceptions)
 
 # Size matters for the page and speed for the keystroke: the reader, the validator, the model
 # lookups and the line index are compiled for speed (-O3), everything else for size.
-set(GPB_COLD_SOURCES api.cpp builders.cpp doc_lint.cpp doc_page.cpp http_text.cpp suggest.cpp csdl_model.cpp csdl_text.cpp permissions.cpp)
+set(GPB_COLD_SOURCES api.cpp builders.cpp doc_lint.cpp doc_page.cpp http_text.cpp suggest.cpp csdl_model.cpp csdl_text.cpp)
 list(TRANSFORM GPB_COLD_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/wasm/core/")
 set_source_files_properties(${GPB_COLD_SOURCES} "${GPB_CATALOG_CPP}" wasm/bindings/bindings.cpp PROPERTIES COMPILE_OPTIONS -Oz)
 
@@ -39,6 +39,17 @@ target_link_options(gpb_core_embedded PRIVATE ${GPB_WASM_FLAGS}
   -sENVIRONMENT=web -sEXPORT_NAME=createGpbEmbeddedCore)
 set_target_properties(gpb_core_embedded PROPERTIES OUTPUT_NAME gpb-core-embedded SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/embedded")
+
+# The whole model of each Graph version and the permissions reference, as the native build packed
+# them, for the site to load when an operation outside the seed pack is asked for (with their licences).
+set(GPB_SITE_MODELS "${GPB_SITE_DIR}/models")
+add_custom_target(gpb_site_models ALL
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${GPB_SITE_MODELS}"
+  COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${GPB_PACK_DIR}/beta.gpbm" "${GPB_PACK_DIR}/v1.0.gpbm"
+          "${GPB_PACK_DIR}/permissions.json" "${GPB_MODELS_DIR}/LICENSE-msgraph-metadata.txt"
+          "${GPB_MODELS_DIR}/LICENSE-devx-content.txt" "${GPB_SITE_MODELS}"
+  COMMENT "Copying the model packs into build/site/models"
+  VERBATIM)
 
 # The page and the element are bundled by esbuild (from npm) with the core's JS beside them.
 file(GLOB_RECURSE GPB_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")

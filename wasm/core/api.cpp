@@ -22,10 +22,48 @@ std::string error(const std::string& code, const std::string& message) {
     return dump(out);
 }
 
-std::string unknown_operation(std::string_view id) {
+std::string unknown_operation(std::string_view id, const std::string& why = {}) {
     std::string known;
     for (const auto& op : Catalog::builtin().operations()) known += (known.empty() ? "" : ", ") + op->id;
-    return error("unknown-operation", "No operation has the id " + json_quote(id) + "; known: " + known + ".");
+    return error("unknown-operation", "No operation has the id " + json_quote(id) + (why.empty() ? "" : ": " + why) +
+                                          "; give a curated id (" + known + ") or METHOD and path, as in \"PATCH /users/{userId}\".");
+}
+
+bool is_method(std::string_view word) {
+    return word == "GET" || word == "POST" || word == "PATCH" || word == "PUT" || word == "DELETE";
+}
+
+// A target names an operation: a curated id ("incidentTask.update"), or "METHOD path", either one
+// after a model name ("v1.0 PATCH /users/{userId}", "metadata-1 GET /books").
+struct Target {
+    const Catalog* model = nullptr;
+    const OperationDef* operation = nullptr;
+    std::string problem;
+};
+
+Target find_target(std::string_view target) {
+    Target t;
+    t.model = &Catalog::builtin();
+    std::string_view rest = target;
+    size_t space = rest.find(' ');
+    if (space != std::string_view::npos && !is_method(rest.substr(0, space))) {
+        const Catalog* named = Catalog::named(rest.substr(0, space));
+        if (!named) {
+            t.problem = "no model is called " + json_quote(rest.substr(0, space));
+            return t;
+        }
+        t.model = named;
+        rest = rest.substr(space + 1);
+        space = rest.find(' ');
+    }
+    if (space != std::string_view::npos && is_method(rest.substr(0, space))) {
+        Resolution r = t.model->resolve(rest.substr(0, space), rest.substr(space + 1));
+        t.operation = r.operation;
+        t.problem = r.problem;
+        return t;
+    }
+    t.operation = t.model->operation(rest);
+    return t;
 }
 
 ojson headers_json(const Headers& headers) {
@@ -93,6 +131,24 @@ void add_type(const Catalog& catalog, const TypeDef& type, const OperationDef* b
     }
 }
 
+const char* kind_name(OperationKind kind) {
+    switch (kind) {
+        case OperationKind::Create: return "create";
+        case OperationKind::Read: return "read";
+        case OperationKind::List: return "list";
+        case OperationKind::Update: return "update";
+        case OperationKind::Replace: return "replace";
+        case OperationKind::Delete: return "delete";
+        case OperationKind::Action: return "action";
+        case OperationKind::Function: return "function";
+        case OperationKind::Reference: return "reference";
+        case OperationKind::Media: return "media";
+        case OperationKind::Count: return "count";
+        case OperationKind::PropertyRead: return "property";
+    }
+    return "";
+}
+
 ojson operation_summary(const OperationDef& op) {
     ojson o;
     o["id"] = op.id;
@@ -128,6 +184,8 @@ std::string resolution_json(const Catalog& catalog, const Resolution& resolution
     const OperationDef& op = *resolution.operation;
     ojson o = operation_summary(op);
     o["model"] = catalog.name();
+    o["kind"] = kind_name(op.kind);
+    o["target"] = (catalog.name() == "beta" ? std::string() : catalog.name() + " ") + op.id;
     o["request"] = {{"kind", op.bodyKind},
                     {"type", op.bodyType ? ojson(op.bodyType->name) : ojson()},
                     {"required", op.required},
@@ -146,9 +204,10 @@ std::string resolution_json(const Catalog& catalog, const Resolution& resolution
 }
 
 std::string describe(const std::string& operationId) {
-    const Catalog& catalog = Catalog::builtin();
-    const OperationDef* op = catalog.operation(operationId);
-    if (!op) return unknown_operation(operationId);
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    const Catalog& catalog = *target.model;
+    const OperationDef* op = target.operation;
     ojson d = operation_summary(*op);
     d["pathParameters"] = op->pathParameters;
     d["bodyType"] = op->bodyType ? ojson(op->bodyType->name) : ojson();
@@ -176,21 +235,22 @@ std::string describe(const std::string& operationId) {
 }
 
 std::string validate(std::string_view operationId, std::string_view body, bool response) {
-    const Catalog& catalog = Catalog::builtin();
-    const OperationDef* op = catalog.operation(operationId);
-    if (!op) return unknown_operation(operationId);
-    return validation_json(validate_body(catalog, *op, body, response ? Direction::Response : Direction::Request));
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    return validation_json(validate_body(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request));
 }
 
 std::string example(const std::string& operationId, bool full) {
-    const OperationDef* op = Catalog::builtin().operation(operationId);
-    if (!op) return unknown_operation(operationId);
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    const OperationDef* op = target.operation;
     return dump(ojson{{"body", example_body(*op, full)}});
 }
 
 std::string request(const std::string& operationId, const std::string& body, const std::string& pathParametersJson) {
-    const OperationDef* op = Catalog::builtin().operation(operationId);
-    if (!op) return unknown_operation(operationId);
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    const OperationDef* op = target.operation;
     std::vector<std::pair<std::string, std::string>> params;
     if (!pathParametersJson.empty()) {
         ojson given = ojson::parse(pathParametersJson, nullptr, false);
@@ -211,9 +271,10 @@ std::string request(const std::string& operationId, const std::string& body, con
 }
 
 std::string response(const std::string& operationId, const std::string& requestBody) {
-    const Catalog& catalog = Catalog::builtin();
-    const OperationDef* op = catalog.operation(operationId);
-    if (!op) return unknown_operation(operationId);
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    const Catalog& catalog = *target.model;
+    const OperationDef* op = target.operation;
     HttpResponse r = build_response(catalog, *op, requestBody);
     ojson out;
     out["status"] = r.status;
@@ -228,13 +289,15 @@ std::string parse_request(const std::string& rawText) {
     RawRequest raw = parse_raw_request(rawText);
     if (!raw.ok) return error("not-a-request", raw.problem);
     std::vector<std::pair<std::string, std::string>> params;
-    const OperationDef* op = match_operation(Catalog::builtin(), raw.method, raw.path, params);
+    const Catalog* model = Catalog::named(raw.version);
+    if (!model) model = &Catalog::builtin();
+    const OperationDef* op = match_operation(*model, raw.method, raw.path, params, raw.body);
     ojson out;
     out["method"] = raw.method;
     out["url"] = raw.url;
     out["version"] = raw.version;
     out["path"] = raw.path;
-    out["operation"] = op ? ojson(op->id) : ojson();
+    out["operation"] = op ? ojson((model->name() == "beta" ? std::string() : model->name() + " ") + op->id) : ojson();
     ojson parameters = ojson::object();
     for (const auto& [name, value] : params) parameters[name] = value;
     out["parameters"] = parameters;
@@ -242,6 +305,46 @@ std::string parse_request(const std::string& rawText) {
     out["body"] = raw.body;
     out["tokenRedacted"] = raw.tokenRedacted;
     return dump(out);
+}
+
+std::string resolve(const std::string& method, const std::string& url, const std::string& model) {
+    const Catalog* catalog = Catalog::named(model.empty() ? "beta" : model);
+    if (!catalog) return error("unknown-model", "No model is called " + json_quote(model) + ".");
+    return resolution_json(*catalog, catalog->resolve(method, url));
+}
+
+std::string operations_of(const std::string& model, const std::string& search) {
+    const Catalog* catalog = Catalog::named(model.empty() ? "beta" : model);
+    if (!catalog) return error("unknown-model", "No model is called " + json_quote(model) + ".");
+    std::vector<const OperationDef*> ops;
+    if (search.empty())
+        for (const auto& op : catalog->operations()) ops.push_back(op.get());
+    else
+        ops = catalog->search(search, 200);
+    return operations_json(ops);
+}
+
+std::string load_metadata(const std::string& metadata, const std::string& name) {
+    static int loaded = 0;
+    std::string chosen = name.empty() ? "metadata-" + std::to_string(++loaded) : name;
+    std::string problem = Catalog::load_named(chosen, metadata);
+    if (!problem.empty()) return error("bad-metadata", problem);
+    const Catalog* model = Catalog::named(chosen);
+    return dump(ojson{{"model", chosen}, {"entitySets", model->entitySets().size()}, {"types", model->types().size()},
+                      {"actions", model->actions().size()}});
+}
+
+std::string load_pack(const std::string& version, const std::string& csdlJson) {
+    std::string problem = Catalog::load_pack(version, csdlJson);
+    if (!problem.empty()) return error("bad-pack", problem);
+    const Catalog* model = Catalog::named(version);
+    return dump(ojson{{"model", version}, {"types", model->types().size()}, {"complete", model->complete()}});
+}
+
+std::string load_permissions(const std::string& json) {
+    std::string problem = gpb::load_permissions(json);
+    if (!problem.empty()) return error("bad-permissions", problem);
+    return dump(ojson{{"loaded", true}});
 }
 
 std::string lint_page(const std::string& pageText, const std::string& path) {

@@ -34,4 +34,19 @@ std::string parse_request(const std::string& rawText);
 // operation, type, modelSource, diagnostics, body}]}.
 std::string lint_page(const std::string& pageText, const std::string& path);
 
+// Operation ids in the calls above are targets: a curated id, or "METHOD path", either one after a
+// model name ("v1.0 PATCH /users/{userId}"); without one, the Graph beta model.
+//
+// METHOD + URL in a model ("beta", "v1.0" or a loaded one): resolution_json's answer.
+std::string resolve(const std::string& method, const std::string& url, const std::string& model);
+// The curated operations of a model, or those a search finds: [{id, resource, title, ...}].
+std::string operations_of(const std::string& model, const std::string& search);
+// Reads CSDL (XML where this build has expat, else JSON) as a model: {model, entitySets, types,
+// actions} or {error: {code: "bad-metadata", message}}. An empty name picks "metadata-N".
+std::string load_metadata(const std::string& metadata, const std::string& name);
+// A Graph version's whole model pack (CSDL JSON), replacing the small one the page starts with.
+std::string load_pack(const std::string& version, const std::string& csdlJson);
+// Graph's permissions reference (or its compact pack).
+std::string load_permissions(const std::string& json);
+
 }  // namespace gpb::api

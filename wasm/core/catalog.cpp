@@ -2,6 +2,7 @@
 
 #include "catalog_data.hpp"
 #include "csdl_xml.hpp"
+#include "model_pack.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -18,8 +19,12 @@ std::string short_type_name(std::string_view qualifiedName) {
 }
 
 const PropertyDef* TypeDef::property(std::string_view name) const {
-    auto it = byName.find(name);
-    return it == byName.end() ? nullptr : it->second;
+    auto it = std::lower_bound(byName.begin(), byName.end(), name, [](const auto& entry, std::string_view n) { return entry.first < n; });
+    return it != byName.end() && it->first == name ? it->second : nullptr;
+}
+
+void TypeDef::index_names() {
+    std::stable_sort(byName.begin(), byName.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 bool TypeDef::is_or_derives_from(const TypeDef* other) const {
@@ -102,9 +107,8 @@ std::unique_ptr<Catalog> Catalog::graph_model(const std::string& version, std::s
     auto c = std::make_unique<Catalog>();
     c->name_ = c->urlVersion_ = version;
     c->complete_ = complete;
-    CsdlText csdl = read_csdl_json(pack);
-    if (csdl.ok) c->add_csdl(csdl.csdl);
-    else c->problems_.push_back("the " + version + " model pack: " + csdl.problem);
+    std::string problem = ModelPackReader::read(*c, pack);
+    if (!problem.empty()) c->problems_.push_back("the " + version + " model pack: " + problem);
     const std::vector<json>& overlay = builtin_documents();
     for (size_t i = 0; i < overlay.size(); ++i) c->load_parsed(overlay[i], "overlay document " + std::to_string(i));
     c->usesGraphPermissions_ = true;
@@ -133,6 +137,13 @@ std::string Catalog::load_pack(const std::string& version, std::string_view csdl
     if (!c->hasMetadata_) return first_problem(c->problems_);
     replace_model(version, std::move(c));
     return {};
+}
+
+std::string Catalog::read_metadata_only(Catalog& into, std::string_view metadata) {
+    CsdlText csdl = read_csdl(metadata);
+    if (!csdl.ok) return csdl.problem;
+    into.add_csdl(csdl.csdl);
+    return first_problem(into.problems_);
 }
 
 std::string Catalog::load_named(const std::string& name, std::string_view metadata) {
@@ -345,10 +356,11 @@ void Catalog::resolve() {
         resolve_properties(action->parameters.ownProperties, action->qualifiedName);
         for (auto& param : action->parameters.ownProperties) {
             action->parameters.properties.push_back(&param);
-            action->parameters.byName.emplace(param.name, &param);
+            action->parameters.byName.emplace_back(param.name, &param);
             // Graph's metadata spells parameters "Message", its docs and services "message": both are accepted.
-            if (!param.camelName.empty()) action->parameters.byName.emplace(param.camelName, &param);
+            if (!param.camelName.empty()) action->parameters.byName.emplace_back(param.camelName, &param);
         }
+        action->parameters.index_names();
         if (action->returns) {
             std::vector<PropertyDef> ret(1, action->returnValue);
             resolve_properties(ret, action->qualifiedName + " return type");
@@ -404,18 +416,22 @@ void Catalog::resolve_property_types() {
 
 // Properties base-first, once every base is known.
 void Catalog::flatten_properties() {
+    std::vector<const TypeDef*> chain;
     for (auto& [name, type] : types_) {
-        std::vector<const TypeDef*> chain;
-        for (const TypeDef* t = &type; t; t = t->base) chain.push_back(t);
+        chain.clear();
+        size_t count = 0;
+        for (const TypeDef* t = &type; t; t = t->base) chain.push_back(t), count += t->ownProperties.size();
+        type.properties.reserve(count);
+        type.byName.reserve(count);
         for (auto it = chain.rbegin(); it != chain.rend(); ++it)
             for (const auto& prop : (*it)->ownProperties) {
-                if (type.byName.count(prop.name)) {
-                    problems_.push_back("type " + name + ": property " + prop.name + " is declared twice");
-                    continue;
-                }
                 type.properties.push_back(&prop);
-                type.byName.emplace(prop.name, &prop);
+                type.byName.emplace_back(prop.name, &prop);
             }
+        type.index_names();
+        for (size_t i = 1; i < type.byName.size(); ++i)
+            if (type.byName[i].first == type.byName[i - 1].first)
+                problems_.push_back("type " + name + ": property " + std::string(type.byName[i].first) + " is declared twice");
     }
 }
 

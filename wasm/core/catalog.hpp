@@ -69,7 +69,10 @@ struct TypeDef {
 
     const PropertyDef* property(std::string_view name) const;
     bool is_or_derives_from(const TypeDef* other) const;
-    std::unordered_map<std::string_view, const PropertyDef*> byName;  // views of the names in ownProperties
+    // Every name the type answers to, sorted (one allocation a type: a hash map per type made a
+    // Graph version's load twice as slow); views of the names in the properties.
+    std::vector<std::pair<std::string_view, const PropertyDef*>> byName;
+    void index_names();  // sorts byName once it is filled
 };
 
 struct EnumDef {
@@ -183,8 +186,10 @@ public:
     static const Catalog* named(std::string_view name);
     // Loads CSDL (XML or JSON) as a model called `name`; returns the problem, empty on success.
     static std::string load_named(const std::string& name, std::string_view metadata);
-    // Replaces a builtin Graph version's model with a full pack (CSDL JSON), as the page does.
-    static std::string load_pack(const std::string& version, std::string_view csdlJson);
+    // Replaces a builtin Graph version's model with a whole model pack, as the page does.
+    static std::string load_pack(const std::string& version, std::string_view pack);
+    // A model read from CSDL alone (no overlay, references not resolved): what a model pack holds.
+    static std::string read_metadata_only(Catalog& into, std::string_view metadata);
 
     const std::string& name() const { return name_; }
     const std::string& urlVersion() const { return urlVersion_; }  // "beta", "v1.0", or "" for another service
@@ -194,7 +199,7 @@ public:
     bool complete() const { return complete_; }  // false for the small model compiled into the page
 
     // Reads a CSDL JSON document into this model (csdl_model.cpp); problems are added to problems().
-    void add_csdl(const nlohmann::ordered_json& csdl);
+    void add_csdl(const nlohmann::json& csdl);
     // Graph's permissions reference for an operation (none for another service's model).
     PermissionSet permissions_for(std::string_view method, std::string_view pathTemplate) const;
 
@@ -215,6 +220,8 @@ public:
     std::vector<const ActionDef*> unbound_actions(std::string_view name) const;
     const std::vector<std::unique_ptr<ActionDef>>& actions() const { return actions_; }
     const std::map<std::string, TypeDef, std::less<>>& types() const { return types_; }
+    const std::map<std::string, EnumDef, std::less<>>& enums() const { return enums_; }
+    const std::map<std::string, std::string, std::less<>>& aliases() const { return aliases_; }
     // METHOD + path (after the version segment; a full URL is fine too) to an operation (resolver.cpp).
     Resolution resolve(std::string_view method, std::string_view path) const;
     // Operations found by path, type or action name (a bounded walk of the container).
@@ -226,6 +233,7 @@ public:
 
 private:
     friend class CsdlModelBuilder;
+    friend class ModelPackReader;
     friend class Resolver;
     static std::unique_ptr<Catalog> graph_model(const std::string& version, std::string_view pack, bool complete);
     void load_source(std::string_view source, const std::string& origin);

@@ -10,7 +10,7 @@
 
 namespace gpb {
 
-using ojson = nlohmann::ordered_json;
+using ojson = nlohmann::json;  // a sorted map: ordered_json inserts in linear time, too slow for a schema of thousands
 
 Primitive primitive_of(std::string_view name) {
     static const std::unordered_map<std::string_view, Primitive> primitives = {
@@ -246,14 +246,18 @@ private:
         e.name = qualified;
         e.shortName = short_type_name(qualified);
         e.flags = flag(spec, "$IsFlags");
+        std::vector<std::pair<long long, std::string>> members;
         for (auto it = spec.begin(); it != spec.end(); ++it) {
             if (it.key().empty() || it.key()[0] == '$' || it.key()[0] == '@') continue;
             if (!is_identifier(it.key())) {
                 problem("the member " + quoted(it.key()) + " of " + qualified + " is not an OData identifier");
                 continue;
             }
-            e.members.push_back(it.key());
+            members.emplace_back(it->is_number_integer() ? it->get<long long>() : 0, it.key());
         }
+        // In the order of their values, as declared (the reader keeps members sorted by name).
+        std::stable_sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& m : members) e.members.push_back(std::move(m.second));
         // Graph declares some enums without members (auditLogRecordType); any string is then accepted.
     }
 

@@ -10,7 +10,7 @@
 
 namespace gpb {
 
-using ojson = nlohmann::ordered_json;
+using ojson = nlohmann::json;  // a sorted map: ordered_json inserts in linear time, too slow for a schema of thousands
 
 namespace {
 
