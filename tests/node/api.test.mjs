@@ -72,15 +72,19 @@ test('describe() gives the model a form is built from', () => {
 });
 
 test('validate() returns the section 5 result with located diagnostics', () => {
-  const result = gpb.validate('incidentTask.update', '{\n  "status": "Completed"\n}');
+  const result = gpb.validate('incidentTask.update', '{\n  "status": "Complete"\n}');
   assert.equal(result.operation, 'incidentTask.update');
   assert.equal(result.direction, 'request');
   assert.equal(result.valid, false);
   assert.deepEqual(result.diagnostics, [{
-    severity: 'error', code: 'enum-value', pointer: '/status', line: 2, column: 13, endLine: 2, endColumn: 24,
-    message: '"Completed" is not a member of incidentTaskStatus (members are case-sensitive: open, inProgress, completed, failed, notRelevant). Did you mean "completed"?',
+    severity: 'error', code: 'enum-value', pointer: '/status', line: 2, column: 13, endLine: 2, endColumn: 23,
+    message: '"Complete" is not a member of incidentTaskStatus (members are case-sensitive: open, inProgress, completed, failed, notRelevant). Did you mean "completed"?',
     suggestion: '"completed"',
   }]);
+  // A member in another case is a warning: many services take it, OData says they need not.
+  const cased = gpb.validate('incidentTask.update', '{"status": "Completed"}');
+  assert.equal(cased.valid, true);
+  assert.deepEqual(cased.diagnostics.map((d) => [d.severity, d.code, d.suggestion]), [['warning', 'enum-value', '"completed"']]);
   const response = gpb.validate('incidentTask.update', '{"value": []}', { response: true });
   assert.equal(response.direction, 'response');
   assert.equal(response.diagnostics[0].code, 'value-envelope');
