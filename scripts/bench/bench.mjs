@@ -179,6 +179,45 @@ const pageFiles = ['index.html', 'style.css', 'app.js', 'gpb.js', 'gpb-core.js',
 results.site_files_gzip = Object.fromEntries(pageFiles.map((f) => [f, gzipSync(readFileSync(join(site, f)), { level: 9 }).length]));
 results.site_gzip_bytes = Object.values(results.site_files_gzip).reduce((a, b) => a + b, 0);
 
+// ---- 5b. the models: loading a version's pack, resolving METHOD + URL ------------------------
+// Native: in-process (tests/bench/native_models). Wasm under node: a fresh module loads each pack
+// three times (the first load also compiles the loader from the baseline tier: reported apart).
+results.native_models = JSON.parse(execFileSync(join(root, 'build', 'native', 'native_models'), [quick ? '1' : '3'], { encoding: 'utf8' }));
+{
+  const models = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+  const heapBefore = models.heapBytes();
+  const wasmLoad = {};
+  const firstLoad = {};
+  for (const version of ['v1.0', 'beta']) {
+    const pack = readFileSync(join(site, 'models', `${version}.gpbm`), 'utf8');
+    let best = Infinity;
+    for (let i = 0; i < (quick ? 1 : 3); i += 1) {
+      const start = performance.now();
+      models.loadPack(version, pack);
+      const ms = performance.now() - start;
+      if (i === 0) firstLoad[version] = ms;
+      best = Math.min(best, ms);
+    }
+    wasmLoad[version] = best;
+  }
+  const permissionsStart = performance.now();
+  models.loadPermissions(readFileSync(join(site, 'models', 'permissions.json'), 'utf8'));
+  const permissionsMs = performance.now() - permissionsStart;
+  const shapes = [['PATCH', '/users/%'], ['GET', '/me/mailFolders/inbox/messages/%'], ['GET', '/groups/%/members/microsoft.graph.user'],
+    ['GET', '/teams/%/channels/2/messages/3/replies'], ['POST', '/users/%/getMemberGroups'], ['PATCH', '/security/incidents/%']];
+  const calls = quick ? 600 : 6000;
+  const resolveStart = performance.now();
+  for (let i = 0; i < calls; i += 1) models.resolve(shapes[i % 6][0], shapes[i % 6][1].replace('%', String(i)), { version: 'v1.0' });
+  results.model_load_ms = { wasm: wasmLoad, wasm_first: firstLoad, native: results.native_models.model_load_ms };
+  results.permissions_load_ms = { wasm: permissionsMs, native: results.native_models.permissions_load_ms };
+  results.resolve_us = { wasm: ((performance.now() - resolveStart) * 1000) / calls, native: results.native_models.resolve_us };
+  // Both versions and the permissions in one module, over what the module held before.
+  results.model_heap_bytes = models.heapBytes() - heapBefore;
+  results.model_pack_gzip_bytes = Object.fromEntries(['beta.gpbm', 'v1.0.gpbm', 'permissions.json'].map(
+    (f) => [f, gzipSync(readFileSync(join(site, 'models', f)), { level: 9 }).length]));
+  delete results.native_models;
+}
+
 // ---- 6. memory: 100 000 validations in one module instance ---------------------------------
 const { default: createGpbCore } = await import(join(site, 'gpb-core.js'));
 const core = await createGpbCore({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
@@ -206,6 +245,11 @@ if (asJson) {
     ['cold start to first diagnostics, ms (median)', fmt(results.cold_start_ms), '<= 150', ''],
     ['longest task while typing (large body), ms', fmt(results.max_long_task_ms), '<= 50', ''],
     ['heap growth after 1000 validations, bytes', fmt(results.heap_growth_bytes), '0', `${total} validations`],
+    ['model load, beta, ms (wasm, node; best of 3)', fmt(results.model_load_ms.wasm.beta), '<= 100', `first ${fmt(results.model_load_ms.wasm_first.beta)}; native ${fmt(results.model_load_ms.native.beta)}`],
+    ['model load, v1.0, ms (wasm, node; best of 3)', fmt(results.model_load_ms.wasm['v1.0']), '<= 100', `first ${fmt(results.model_load_ms.wasm_first['v1.0'])}; native ${fmt(results.model_load_ms.native['v1.0'])}`],
+    ['permissions reference load, ms (wasm)', fmt(results.permissions_load_ms.wasm), '', `native ${fmt(results.permissions_load_ms.native)}`],
+    ['resolve METHOD + URL, us (wasm, with JSON answer)', fmt(results.resolve_us.wasm), '', `native ${fmt(results.resolve_us.native)}`],
+    ['wasm heap for both versions + permissions, bytes', fmt(results.model_heap_bytes), '< 67108864', Object.entries(results.model_pack_gzip_bytes).map(([f, b]) => `${f} ${b} gz`).join(', ')],
   ];
   for (const [name, value, target, note] of rows) console.log(`${name.padEnd(46)} ${value.padStart(10)}  ${target.padEnd(9)} ${note}`);
 }
