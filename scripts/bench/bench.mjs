@@ -1,7 +1,7 @@
 // Benchmarks: node scripts/bench/bench.mjs [--json] [--quick]. Ratios are measured side by side in
 // one run on the same text, because these machines are noisy.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,7 @@ const schema = requestSchema(gpb.describe(OP));
 // ---- 1. validate vs JSON.parse + ajv in Chromium -------------------------------------------
 rmSync(benchDir, { recursive: true, force: true });
 mkdirSync(benchDir, { recursive: true });
-for (const file of readdirSync(site)) copyFileSync(join(site, file), join(benchDir, file));
+cpSync(site, benchDir, { recursive: true });
 writeFileSync(join(benchDir, 'bench-entry.js'), `
 import Ajv from 'ajv';
 export function makeAjv(schema) { return new Ajv({ allErrors: true, strict: false }).compile(schema); }

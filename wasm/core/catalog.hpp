@@ -199,7 +199,7 @@ public:
     bool complete() const { return complete_; }  // false for the small model compiled into the page
 
     // Reads a CSDL JSON document into this model (csdl_model.cpp); problems are added to problems().
-    void add_csdl(const nlohmann::json& csdl);
+    void add_csdl(const nlohmann::ordered_json& csdl);
     // Graph's permissions reference for an operation (none for another service's model).
     PermissionSet permissions_for(std::string_view method, std::string_view pathTemplate) const;
 

@@ -47,7 +47,7 @@ CsdlText read_csdl_json(std::string_view text, const CsdlLimits& limits) {
         out.problem = "the metadata nests deeper than " + std::to_string(limits.maxDepth) + " levels";
         return out;
     }
-    out.csdl = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    out.csdl = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
     if (out.csdl.is_discarded()) {
         out.problem = "not well-formed JSON";
         return out;

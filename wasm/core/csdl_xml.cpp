@@ -10,7 +10,9 @@
 
 namespace gpb {
 
-using ojson = nlohmann::json;  // a sorted map: ordered_json inserts in linear time, too slow for a schema of thousands
+// Ordered, as declared; one JSON type across the core keeps the wasm small (Graph-sized CSDL goes
+// through model packs, not through here, on the page).
+using ojson = nlohmann::ordered_json;
 
 namespace {
 

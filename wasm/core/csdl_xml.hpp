@@ -18,7 +18,7 @@ struct CsdlLimits {
 struct CsdlText {
     bool ok = false;
     std::string problem;          // one line, when !ok
-    nlohmann::json csdl;  // CSDL JSON (OData CSDL JSON 4.01); members sorted by name
+    nlohmann::ordered_json csdl;  // CSDL JSON (OData CSDL JSON 4.01)
 };
 
 // True when the text looks like XML rather than JSON (its first non-blank character is '<').
