@@ -104,5 +104,51 @@ grep -q "^$fixtures/seeds/003_6135de15af08706f.txt:75:7: error malformed-url: " 
 "$gpb" lint "$work/missing.md" > /dev/null 2>&1
 expect_status 2 $? "lint of a missing page"
 
+# resolve: METHOD + URL to one JSON object; a URL that addresses nothing exits 1 and says where.
+"$gpb" resolve --version v1.0 PATCH https://graph.microsoft.com/v1.0/security/incidents/42 > "$work/resolve.json"
+expect_status 0 $? "resolve"
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const ok = r.path === "/security/incidents/{incidentId}" && r.kind === "update" && r.request.type === "microsoft.graph.security.incident"
+    && r.response.status === 200 && r.parameters.incidentId === "42" && r.permissions.delegatedWork[0] === "SecurityIncident.ReadWrite.All";
+  process.exit(ok ? 0 : 1);' "$work/resolve.json" || fail "resolve answer: $(cat "$work/resolve.json")"
+"$gpb" resolve GET /users/1/gadgets > "$work/resolve.json"
+expect_status 1 $? "resolve of a URL that addresses nothing"
+expect_line "$work/resolve.json" '{"error":{"code":"unresolved","message":"\"gadgets\" is not a property, navigation property, action or function of user.","segment":"gadgets"}}' "unresolved answer"
+"$gpb" resolve GET > /dev/null 2>&1
+expect_status 2 $? "resolve without a URL"
+"$gpb" resolve --version v2 GET /users > /dev/null 2>&1
+expect_status 2 $? "resolve in a version that does not exist"
+
+# check, request by METHOD + URL, in either version.
+echo '{"classification": "truePositive", "customTags": ["Demo"]}' | "$gpb" check --version v1.0 --method PATCH --url /security/incidents/1 > "$work/out.txt"
+expect_status 0 $? "check by method and URL"
+expect_line "$work/out.txt" "<stdin>: 0 errors, 0 warnings" "check by method and URL: clean"
+echo '{"status": "completed"}' | "$gpb" request --method POST --url /deviceAppManagement/deviceAppManagementTasks/7/updateStatus > "$work/out.txt"
+expect_status 0 $? "request for an action"
+expect_line "$work/out.txt" "POST https://graph.microsoft.com/beta/deviceAppManagement/deviceAppManagementTasks/7/updateStatus" "action request line"
+
+# ops --search: found by action name.
+"$gpb" ops --search updatestatus > "$work/out.txt"
+expect_status 0 $? "ops --search"
+expect_line "$work/out.txt" "POST   /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus" "ops --search finds the action"
+
+# --metadata: another service's model, in XML or JSON; hostile metadata exits 2 with one line.
+echo '{"Borrower": "ann", "days": "7"}' | "$gpb" check --metadata "$fixtures/metadata/library.csdl.xml" --method POST --url /books/9/checkout > "$work/out.txt"
+expect_status 1 $? "check against a service's own metadata"
+expect_line "$work/out.txt" '<stdin>:1:29: error type-mismatch: "days" expects an integer (Edm.Int32), found a string.' "library finding"
+echo '{"borrower": "ann"}' | "$gpb" check --metadata "$fixtures/metadata/library.csdl.json" --method POST --url /books/9/checkout > /dev/null
+expect_status 0 $? "the same service's CSDL JSON"
+for hostile in "$fixtures"/metadata/hostile/*; do
+  [ "$(basename "$hostile")" = cyclic-containment.xml ] && continue  # legal: checked below
+  "$gpb" resolve --metadata "$hostile" GET /x > /dev/null 2> "$work/err.txt"
+  expect_status 2 $? "hostile metadata $(basename "$hostile")"
+  [ "$(wc -l < "$work/err.txt")" = 1 ] || fail "hostile $(basename "$hostile"): $(cat "$work/err.txt")"
+done
+"$gpb" resolve --metadata "$fixtures/metadata/hostile/cyclic-containment.xml" GET /folders/1/notes/2/attic/children/3 > /dev/null
+expect_status 0 $? "containment that cycles resolves"
+"$gpb" resolve --metadata "$fixtures/metadata/hostile/billion-laughs.xml" GET /x 2> "$work/err.txt"
+expect_line "$work/err.txt" "gpb: $fixtures/metadata/hostile/billion-laughs.xml: a DOCTYPE is not allowed in CSDL (entities are never expanded) (line 2)" "billion laughs refused"
+
 if [ "$failures" -gt 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
 echo "CLI checks passed"

@@ -140,13 +140,16 @@ int run_resolve(const Options& options) {
     return r.operation ? kExitClean : kExitFindings;
 }
 
-const gpb::OperationDef* find_operation(const Options& options) {
+// The operation of --op, or of --method and --url (whose key values then fill `urlParameters`).
+const gpb::OperationDef* find_operation(const Options& options,
+                                        std::vector<std::pair<std::string, std::string>>* urlParameters = nullptr) {
     const gpb::Catalog* catalog = model(options);
     if (!catalog) return nullptr;
     if (options.op.empty()) {
         gpb::Resolution r = catalog->resolve(options.method, options.url);
         if (!r.operation)
             std::cerr << "gpb: " << options.method << " " << options.url << " resolves to no operation: " << r.problem << "\n";
+        if (urlParameters) *urlParameters = r.parameters;
         return r.operation;
     }
     const gpb::OperationDef* op = catalog->operation(options.op);
@@ -185,12 +188,19 @@ int run_example(const Options& options) {
 
 // request and response print the HTTP text; problems in the body go to stderr and set the status.
 int run_http(const Options& options) {
-    const gpb::OperationDef* op;
+    std::vector<std::pair<std::string, std::string>> parameters;
+    const gpb::OperationDef* op = find_operation(options, &parameters);
+    if (!op) return kExitUsage;
     std::string text, name;
-    if (!operation_and_body(options, op, text, name)) return kExitUsage;
+    if (!read_input(options, text, name)) {
+        std::cerr << "gpb: cannot read " << name << "\n";
+        return kExitUsage;
+    }
+    // --param wins over a value the URL gave (the first value given for a placeholder is used).
+    parameters.insert(parameters.begin(), options.params.begin(), options.params.end());
     const gpb::Catalog& catalog = *model(options);
     gpb::ValidationResult checked = gpb::validate_body(catalog, *op, text, gpb::Direction::Request);
-    if (options.command == "request") std::cout << gpb::build_request(*op, text, options.params).raw;
+    if (options.command == "request") std::cout << gpb::build_request(*op, text, parameters).raw;
     else std::cout << gpb::build_response(catalog, *op, text).raw;
     std::cout << "\n";
     if (checked.valid()) return kExitClean;

@@ -74,7 +74,15 @@ bool is_placeholder(std::string_view s) { return s.size() >= 2 && s.front() == '
 
 std::string key_placeholder(const TypeDef* type) { return "{" + (type ? type->shortName : std::string("item")) + "Id}"; }
 
-std::string plural(const std::string& word) { return word + "s"; }
+std::string plural(const std::string& word) {
+    if (word.empty()) return word;
+    char last = word.back();
+    if (last == 's' || last == 'x' || (word.size() > 1 && (word.compare(word.size() - 2, 2, "ch") == 0 || word.compare(word.size() - 2, 2, "sh") == 0)))
+        return word + "es";
+    if (last == 'y' && word.size() > 1 && std::string("aeiou").find(word[word.size() - 2]) == std::string::npos)
+        return word.substr(0, word.size() - 1) + "ies";
+    return word + "s";
+}
 
 }  // namespace
 
