@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "catalog.hpp"
+#include "http_text.hpp"
 #include "text.hpp"
 
 namespace gpb {
@@ -14,20 +15,6 @@ namespace {
 std::string lower(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
-            i += 2;
-        } else {
-            out.push_back(s[i]);
-        }
-    }
     return out;
 }
 
@@ -350,16 +337,18 @@ private:
             op.responseShape = shapeName;
             op.responseCollection = op.responseShape == "collection";
         };
+        // A GET: no body, 200 and what it reads.
+        auto read = [&](OperationKind kind, std::string title, const TypeDef* type, const char* shapeName) {
+            op.kind = kind;
+            op.title = std::move(title);
+            op.bodyKind = "none";
+            response(type, 200, "OK", shapeName);
+            op.statuses = {200};
+            return std::string();
+        };
         switch (at_) {
             case At::Collection:
-                if (m == "GET") {
-                    op.kind = OperationKind::List;
-                    op.title = "List " + plural(typeName);
-                    op.bodyKind = "none";
-                    response(type_, 200, "OK", "collection");
-                    op.statuses = {200};
-                    return {};
-                }
+                if (m == "GET") return read(OperationKind::List, "List " + plural(typeName), type_, "collection");
                 if (m == "POST") {
                     if (set_ && set_->collection && !nav_ && !set_->insertable)
                         return "The metadata says " + set_->name + " does not accept inserts (Capabilities.InsertRestrictions).";
@@ -373,14 +362,7 @@ private:
                 }
                 return m + " does not apply to a collection (" + template_ + "): use GET to list or POST to create.";
             case At::Entity:
-                if (m == "GET") {
-                    op.kind = OperationKind::Read;
-                    op.title = "Get " + typeName;
-                    op.bodyKind = "none";
-                    response(type_, 200, "OK", "entity");
-                    op.statuses = {200};
-                    return {};
-                }
+                if (m == "GET") return read(OperationKind::Read, "Get " + typeName, type_, "entity");
                 if (m == "PATCH" || m == "PUT") {
                     op.kind = m == "PATCH" ? OperationKind::Update : OperationKind::Replace;
                     op.title = (m == "PATCH" ? "Update " : "Replace ") + typeName;
@@ -424,20 +406,10 @@ private:
                 return {};
             case At::Count:
                 if (m != "GET") return "$count is read with GET.";
-                op.kind = OperationKind::Count;
-                op.title = "Count " + plural(typeName);
-                op.bodyKind = "none";
-                response(nullptr, 200, "OK", "count");
-                op.statuses = {200};
-                return {};
+                return read(OperationKind::Count, "Count " + plural(typeName), nullptr, "count");
             case At::Property:
                 if (m != "GET") return "A single property (" + property_->name + ") is read with GET; change it with PATCH on " + typeName + ".";
-                op.kind = OperationKind::PropertyRead;
-                op.title = "Get " + typeName + " " + property_->name;
-                op.bodyKind = "none";
-                response(nullptr, 200, "OK", "value");
-                op.statuses = {200};
-                return {};
+                return read(OperationKind::PropertyRead, "Get " + typeName + " " + property_->name, nullptr, "value");
             case At::Action:
                 return shape_action(op);
             case At::Root:
