@@ -150,3 +150,57 @@ TEST_CASE("permissions come from the permissions reference, least privileged fir
     CHECK(unlisted->permissionsSource.empty());
     CHECK(unlisted->permissionsDelegatedWork.empty());
 }
+
+namespace {
+
+std::set<test::Finding> check_graph(const std::string& version, const std::string& method, const std::string& url,
+                                    const std::string& body, bool response = false) {
+    const gpb::Catalog& model = test::graph(version);
+    gpb::Resolution r = model.resolve(method, url);
+    REQUIRE(r.operation);
+    return test::findings(gpb::validate_body(model, *r.operation, body, response ? gpb::Direction::Response : gpb::Direction::Request));
+}
+
+}  // namespace
+
+TEST_CASE("derived types posted to a base-typed collection are checked as what they name") {
+    using F = std::set<test::Finding>;
+    const std::string tasks = "/deviceAppManagement/deviceAppManagementTasks";
+    // Real derived types of deviceAppManagementTask, and the base type naming itself: no false errors.
+    CHECK(check_graph("beta", "POST", tasks, R"({"@odata.type": "#microsoft.graph.appVulnerabilityTask", "displayName": "Update",
+        "dueDateTime": "2026-12-31T17:00:00Z", "category": "advancedThreatProtection", "priority": "high", "status": "pending",
+        "appName": "Contoso", "appPublisher": "Contoso", "appVersion": "1.2", "managedDeviceCount": 3, "mitigationType": "update",
+        "mobileAppCount": 1, "remediation": "Upgrade"})") == F{});
+    CHECK(check_graph("beta", "POST", tasks, R"({"@odata.type": "#microsoft.graph.unmanagedDeviceDiscoveryTask", "displayName": "x",
+        "dueDateTime": "2026-12-31T17:00:00Z", "category": "unknown", "priority": "low", "status": "pending",
+        "unmanagedDevices": [{"deviceName": "pc1", "lastSeenDateTime": "2026-01-01T00:00:00Z"}]})") == F{});
+    CHECK(check_graph("beta", "POST", tasks, R"({"@odata.type": "#microsoft.graph.deviceAppManagementTask", "displayName": "x"})") == F{});
+    // A property of a derived type without naming it; a type from another hierarchy.
+    CHECK(check_graph("beta", "POST", tasks, R"({"appName": "x"})") == F{{"unknown-property", "/appName"}});
+    CHECK(check_graph("beta", "POST", tasks, R"({"@odata.type": "#microsoft.graph.user"})") == F{{"odata-type-mismatch", "/@odata.type"}});
+    // The curated create of a securityConfigurationTask: a sibling is named as such, and checked as itself.
+    gpb::ValidationResult sibling = test::check("securityConfigurationTask.update",
+        R"({"@odata.type": "#microsoft.graph.appVulnerabilityTask", "appName": "x"})");
+    const gpb::Diagnostic* mismatch = test::find(sibling, "odata-type-mismatch", "/@odata.type");
+    REQUIRE(mismatch);
+    CHECK(mismatch->message == "\"#microsoft.graph.appVulnerabilityTask\" is not securityConfigurationTask or a type derived from it "
+                               "(appVulnerabilityTask and securityConfigurationTask both derive from deviceAppManagementTask, but neither "
+                               "from the other). Allowed here: #microsoft.graph.securityConfigurationTask.");
+    CHECK(test::findings(sibling) == F{{"odata-type-mismatch", "/@odata.type"}});
+}
+
+TEST_CASE("v1.0 security incident update and the updateStatus action, as the docs write them") {
+    using F = std::set<test::Finding>;
+    CHECK(check_graph("v1.0", "PATCH", "https://graph.microsoft.com/v1.0/security/incidents/2972395",
+                      R"({"classification": "truePositive", "determination": "multiStagedAttack", "customTags": ["Demo"]})") == F{});
+    CHECK(check_graph("beta", "POST", "/deviceAppManagement/deviceAppManagementTasks/1/updateStatus",
+                      R"({"status": "completed", "note": "done"})") == F{});
+    const gpb::OperationDef* updateStatus =
+        test::graph("beta").resolve("POST", "/deviceAppManagement/deviceAppManagementTasks/1/updateStatus").operation;
+    REQUIRE(updateStatus);
+    CHECK(updateStatus->responseStatus == 204);
+    CHECK(updateStatus->statuses == std::vector<int>{204, 200, 202});
+    // An open type wrapped in {"value": ...} is still the envelope error, and the inner object is still checked.
+    CHECK(check_graph("beta", "GET", "/security/securityActions/1", R"({"value": [{"status": "Done", "custom": 1}]})", true) ==
+          F{{"value-envelope", "/value"}, {"enum-value", "/value/0/status"}});
+}

@@ -45,12 +45,23 @@ ojson sample_single(const PropertyDef& prop, SampleMode mode) {
     switch (prop.primitive) {
         case Primitive::String: return placeholder_string(prop.name);
         case Primitive::Int32:
-        case Primitive::Int64: return prop.hasRange ? prop.rangeMin : 0;
-        case Primitive::Double: return 0.0;
+        case Primitive::Int64:
+        case Primitive::Int16:
+        case Primitive::Byte:
+        case Primitive::SByte: return prop.hasRange ? prop.rangeMin : 0;
+        case Primitive::Double:
+        case Primitive::Single:
+        case Primitive::Decimal: return 0.0;
         case Primitive::Boolean: return false;
         case Primitive::DateTimeOffset: return kExampleTimestamp;
+        case Primitive::Date: return std::string(kExampleTimestamp).substr(0, 10);
+        case Primitive::TimeOfDay: return "09:00:00";
+        case Primitive::Duration: return "PT1H";
         case Primitive::Guid: return "00000000-0000-0000-0000-000000000000";
+        case Primitive::Binary: return "";
         case Primitive::Untyped: return "value";
+        case Primitive::Stream:
+        case Primitive::Spatial:
         case Primitive::None: break;
     }
     return nullptr;

@@ -363,6 +363,10 @@ private:
                 return m + " does not apply to a collection (" + template_ + "): use GET to list or POST to create.";
             case At::Entity:
                 if (m == "GET") return read(OperationKind::Read, "Get " + typeName, type_, "entity");
+                if ((m == "PATCH" || m == "PUT") && set_ && !nav_ && !set_->updatable)
+                    return "The metadata says " + set_->name + " cannot be updated (Capabilities.UpdateRestrictions).";
+                if (m == "DELETE" && set_ && !nav_ && !set_->deletable)
+                    return "The metadata says " + set_->name + " cannot be deleted from (Capabilities.DeleteRestrictions).";
                 if (m == "PATCH" || m == "PUT") {
                     op.kind = m == "PATCH" ? OperationKind::Update : OperationKind::Replace;
                     op.title = (m == "PATCH" ? "Update " : "Replace ") + typeName;

@@ -370,7 +370,12 @@ private:
         switch (parent.role) {
             case FrameRole::Object:
                 if (parent.action == MemberAction::Check) check_value(value, *parent.prop, depth);
-                else if (parent.action == MemberAction::OdataType) check_odata_type(value, parent.declared, depth, true);
+                else if (parent.action == MemberAction::OdataType) {
+                    const TypeDef* named = check_odata_type(value, parent.declared, depth, true);
+                    // Without subtypes there was no look-ahead: a sibling named here is checked as itself
+                    // from here on (one mistake, one finding).
+                    if (parent.type == parent.declared && named) parent.type = named;
+                }
                 return true;
             case FrameRole::CollectionRoot:
                 if (parent.action == MemberAction::EnvelopeValue && op_.responseCollection)
