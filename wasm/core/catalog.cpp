@@ -87,11 +87,13 @@ std::map<std::string, std::unique_ptr<Catalog>, std::less<>>& models() {
     return all;
 }
 
-// A model that a newer one replaced stays alive: a caller may still hold a reference to it.
+// The small model the page starts with stays alive when a whole version replaces it (a caller may
+// hold a reference to it); a whole model replaced by another is freed, so that loading a pack again
+// costs no memory.
 void replace_model(const std::string& name, std::unique_ptr<Catalog> model) {
     static std::vector<std::unique_ptr<Catalog>> retired;
     auto& slot = models()[name];
-    if (slot) retired.push_back(std::move(slot));
+    if (slot && !slot->complete()) retired.push_back(std::move(slot));
     slot = std::move(model);
 }
 

@@ -269,6 +269,7 @@ private:
     bool usesGraphPermissions_ = false;  // until then a resolution never stands in for an overlay operation
     // Operations resolved from METHOD + URL, made once each (keyed by METHOD and path template).
     mutable std::map<std::string, std::unique_ptr<OperationDef>, std::less<>> resolved_;
+    mutable std::vector<std::unique_ptr<OperationDef>> overlayScratch_;
 };
 
 // Graph's permissions reference (its JSON, or the compact form gpb_pack makes) in place of the one

@@ -296,7 +296,9 @@ private:
         if (!problem.empty()) return fail(problem, "");
         if (op->has_body()) op->headers.push_back({"Content-Type", "application/json", true});
         if (!nav_ && set_) op->entitySet = set_;
-        fill_permissions(*op);
+        // The overlay's operations carry their own permissions; reading the reference for them
+        // would cost every start of the command its index.
+        if (c_.overlayResolved_) fill_permissions(*op);
         op->id = method_ + " " + template_;
         const OperationDef* made = c_.remember(std::move(op));
         result_.operation = made;
@@ -488,6 +490,11 @@ Resolution Catalog::resolve(std::string_view method, std::string_view path) cons
 }
 
 const OperationDef* Catalog::remember(std::unique_ptr<OperationDef> op) const {
+    // Made while the overlay resolves (without permissions): kept, but not as the answer for later.
+    if (!overlayResolved_) {
+        overlayScratch_.push_back(std::move(op));
+        return overlayScratch_.back().get();
+    }
     auto it = resolved_.find(op->id);
     if (it != resolved_.end()) return it->second.get();
     // An overlay operation with the same method and path is the curated form of this one.
