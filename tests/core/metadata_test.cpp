@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "csdl_xml.hpp"
+#include "model_pack.hpp"
 #include "support.hpp"
 
 namespace {
@@ -170,4 +171,34 @@ TEST_CASE("containment that cycles is walked with a bound") {
     CHECK_FALSE(found.empty());
     CHECK(found.size() < 1000);
 #endif
+}
+
+TEST_CASE("a type and a function of one name both stay (Graph's v1.0 has image, beta post and code)") {
+#ifdef GPB_HAVE_EXPAT
+    const char* xml = R"xml(<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+      <Schema Namespace="x" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+        <Function Name="image" IsBound="true"><Parameter Name="b" Type="x.t" /><ReturnType Type="Edm.String" /></Function>
+        <ComplexType Name="image"><Property Name="height" Type="Edm.Int32" /></ComplexType>
+        <EntityType Name="t"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" />
+          <Property Name="picture" Type="x.image" /></EntityType>
+        <Function Name="image" IsBound="true"><Parameter Name="b" Type="Collection(x.t)" /><ReturnType Type="Edm.String" /></Function>
+        <EntityContainer Name="c"><EntitySet Name="ts" EntityType="x.t" /></EntityContainer>
+      </Schema></edmx:DataServices></edmx:Edmx>)xml";
+    REQUIRE(gpb::Catalog::load_named("same-names", xml).empty());
+    const gpb::Catalog& model = *gpb::Catalog::named("same-names");
+    CHECK(model.type("x.image"));
+    CHECK(model.resolve("GET", "/ts/1/image()").operation);
+    CHECK(model.resolve("GET", "/ts/image()").operation);
+#endif
+}
+
+TEST_CASE("a model pack reads back as the model it was written from") {
+    const gpb::Catalog& original = library("library.csdl.json");
+    gpb::Catalog copy;
+    REQUIRE(gpb::ModelPackReader::read(copy, gpb::write_model_pack(original, "library")).empty());
+    CHECK(gpb::write_model_pack(copy, "library") == gpb::write_model_pack(original, "library"));
+    CHECK(copy.types().size() == original.types().size());
+    CHECK(copy.actions().size() == original.actions().size());
+    CHECK(gpb::ModelPackReader::read(copy, "gpb-model\t1\tx\nT\tonly-two-fields\n") == "model pack line 2 is malformed");
+    CHECK(gpb::ModelPackReader::read(copy, "{}").find("not a model pack") == 0);
 }
