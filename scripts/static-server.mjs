@@ -1,7 +1,7 @@
 // A small static file server for build/site (and the tests): node scripts/static-server.mjs DIR PORT
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'build/site');
 const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
@@ -9,14 +9,28 @@ const host = process.env.HOST ?? '127.0.0.1';
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.ts': 'text/plain; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.md': 'text/markdown; charset=utf-8',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.md': 'text/markdown; charset=utf-8', '.gpbm': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
+// The file a request names, or null when the path cannot be decoded or leaves the root (a sibling
+// folder whose name starts with the root's is outside it too).
+function fileFor(url) {
+  let path;
+  try {
+    path = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0')) return null;
+  const file = normalize(join(root, path));
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
 const server = createServer(async (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
-    response.writeHead(403).end();
+  let file = fileFor(request.url);
+  if (file === null) {
+    response.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request');
     return;
   }
   try {
