@@ -296,6 +296,7 @@ test('<gpb-builder> works from file:// and inside a host page with a strict CSP'
     await page.locator('gpb-builder textarea').fill('{"status": "Done"}');
     assert.deepEqual(await events, ['validated:false', 'change']);
     assert.match(await page.locator('gpb-builder ul.diagnostics').textContent(), /enum-value/);
+    assert.match(await page.locator('gpb-builder h2', { hasText: 'Diagnostics' }).textContent(), /\(1 error, 0 warnings\)/);
     // Included twice: still one definition, no error.
     await page.addScriptTag({ url: url.replace('embed-demo.html', 'gpb-embed.js') }).catch(() => {});
     assert.equal(await page.evaluate(() => typeof customElements.get('gpb-builder')), 'function');

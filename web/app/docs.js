@@ -1,13 +1,10 @@
 // "Check a docs page": paste a reference page or open a file; each example with its findings, in
 // the page's own lines; any request example opens in the builder. The file is read locally.
+import { countText, plural } from './words.js';
 import { el } from './dom.js';
 import { offsetOf } from './positions.js';
 
 const $ = (id) => document.getElementById(id);
-
-function countBy(list, severity) {
-  return list.filter((d) => d.severity === severity).length;
-}
 
 export function setupDocsMode({ gpb, openInBuilder }) {
   const text = $('docs-text');
@@ -35,8 +32,7 @@ export function setupDocsMode({ gpb, openInBuilder }) {
     const page = gpb.lintPage(text.value, { path: name });
     const all = [...page.diagnostics, ...page.examples.flatMap((e) => e.diagnostics)];
     const checked = page.examples.filter((e) => e.type).length;
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    $('docs-summary').textContent = `${plural(page.examples.length, 'example')}, ${checked} checked: ${plural(countBy(all, 'error'), 'error')}, ${plural(countBy(all, 'warning'), 'warning')}.`;
+    $('docs-summary').textContent = `${plural(page.examples.length, 'example')}, ${checked} checked: ${countText(all)}.`;
     const cards = page.examples.map((example, index) => {
       const what = example.kind === 'request' ? `${example.method} ${example.path ?? ''}` : `HTTP ${example.status ?? '?'}`;
       const model = example.type

@@ -1,4 +1,5 @@
 // The builder page: operation picker, generated form, JSON editor, live diagnostics and previews.
+import { countText } from './words.js';
 import { loadGpb } from './gpb.js';
 import { createPlainEditor } from './plain-editor.js';
 import { renderForm } from './form.js';
@@ -110,11 +111,7 @@ function selectOperation(id, { body } = {}) {
 // ---- checking and previews -----------------------------------------------------------------
 
 function summaryText(list) {
-  const errors = list.filter((d) => d.severity === 'error').length;
-  const warnings = list.filter((d) => d.severity === 'warning').length;
-  if (!list.length) return 'No problems: this body is valid.';
-  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  return list.length ? countText(list) : 'No problems: this body is valid.';
 }
 
 function applyFix(d) {

@@ -5,6 +5,7 @@ import { wrapCore } from '../gpb-api.js';
 import { renderForm } from '../app/form.js';
 import { el } from '../app/dom.js';
 import { offsetOf } from '../app/positions.js';
+import { countText } from '../app/words.js';
 
 const STYLE = `
 :host { display: block; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
@@ -123,8 +124,7 @@ class GpbBuilder extends HTMLElement {
       },
     });
     if (focusedId && focusedId.startsWith(this.idBase) && focusedId !== `${this.idBase}json`) this.shadow.getElementById(focusedId)?.focus();
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    this.summary.textContent = result.diagnostics.length ? `(${errors} errors, ${result.diagnostics.length - errors} warnings)` : '(valid)';
+    this.summary.textContent = result.diagnostics.length ? `(${countText(result.diagnostics)})` : '(valid)';
     this.diagnosticsBox.replaceChildren(...result.diagnostics.map((d) => el('li', { class: `sev-${d.severity}` },
       el('button', { type: 'button', text: `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`,
         onclick: () => {
