@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs every test suite; exits non-zero on any failure.
+# --quick: the inner loop (build, the native suite with the gpb command, the node tests; about a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
+
+if [ "${1:-}" = "--quick" ]; then
+  echo "== native: core tests and the gpb command"
+  ctest --preset native
+  echo "== node: the JS API of build/site/gpb.js"
+  node --test --test-timeout=120000 tests/node/
+  echo "Quick suites passed (the full run is ./scripts/test.sh)."
+  exit 0
+fi
 
 echo "== native: core tests and the gpb command"
 ctest --preset native
