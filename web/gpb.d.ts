@@ -149,6 +149,8 @@ export interface Resolution extends OperationSummary {
   /** Key placeholders and the values the URL gave them ("" for a placeholder left as such). */
   parameters: Record<string, string>;
   permissions: { source: 'overlay' | 'reference' | null; delegatedWork: string[]; delegatedPersonal: string[]; application: string[]; note?: string };
+  /** What the metadata restricts on the address (Capabilities restrictions), and the overlay's caveats. */
+  caveats: string[];
 }
 
 /** A model other than Graph beta: "v1.0", or a name loadMetadata returned. */

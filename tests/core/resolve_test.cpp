@@ -204,3 +204,13 @@ TEST_CASE("v1.0 security incident update and the updateStatus action, as the doc
     CHECK(check_graph("beta", "GET", "/security/securityActions/1", R"({"value": [{"status": "Done", "custom": 1}]})", true) ==
           F{{"value-envelope", "/value"}, {"enum-value", "/value/0/status"}});
 }
+
+TEST_CASE("Capabilities restrictions on a navigation property are said as a caveat") {
+    const gpb::OperationDef* create = test::graph("v1.0").resolve("POST", "/me/authentication/fido2Methods").operation;
+    REQUIRE(create);
+    REQUIRE(create->caveats.size() == 1);
+    CHECK(create->caveats[0] == "The metadata says fido2Methods does not accept inserts (Capabilities.InsertRestrictions).");
+    const gpb::OperationDef* list = test::graph("v1.0").resolve("GET", "/me/authentication/fido2Methods").operation;
+    REQUIRE(list);
+    CHECK(list->caveats.empty());
+}

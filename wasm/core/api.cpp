@@ -195,6 +195,7 @@ std::string resolution_json(const Catalog& catalog, const Resolution& resolution
     ojson params = ojson::object();
     for (const auto& [name, value] : resolution.parameters) params[name] = value;
     o["parameters"] = params;
+    o["caveats"] = op.caveats;
     o["permissions"] = {{"source", op.permissionsSource.empty() ? ojson() : ojson(op.permissionsSource)},
                         {"delegatedWork", op.permissionsDelegatedWork},
                         {"delegatedPersonal", op.permissionsDelegatedPersonal},

@@ -41,6 +41,8 @@ struct PropertyDef {
     bool optional = false;        // action parameters: Core.OptionalParameter
     std::string camelName;        // action parameters: the name with a lower-case first letter, when that differs
     bool hasDefault = false;      // a DefaultValue facet: the service fills it when left out
+    // Navigation: Capabilities Insert/Update/Delete restrictions on what it leads to.
+    bool insertable = true, updatable = true, deletable = true;
     bool hasRange = false;
     int64_t rangeMin = 0, rangeMax = 0;
     int64_t maxLength = -1;

@@ -225,6 +225,9 @@ private:
     }
 
     static void apply_property_annotations(PropertyDef& prop, const ojson& annotations) {
+        prop.insertable = prop.insertable && restriction(annotations, "InsertRestrictions", "Insertable");
+        prop.updatable = prop.updatable && restriction(annotations, "UpdateRestrictions", "Updatable");
+        prop.deletable = prop.deletable && restriction(annotations, "DeleteRestrictions", "Deletable");
         for (auto it = annotations.begin(); it != annotations.end(); ++it) {
             const std::string& key = it.key();
             if (key.empty() || key[0] != '@') continue;

@@ -9,7 +9,8 @@
 //   T  qualified  e|c  flags(a o s)  base|-  keys(comma-separated)  description
 //   S  name  type  flags(c i u d)         a container member: collection; insertable, updatable, deletable
 //   A  qualified  flags(f b c)  bindingType|-  description
-//   P  name  type  flags(c n v t k r m i o d)  maxLength|-  description   (of the last T, or a parameter of the last A)
+//   P  name  type  flags(c n v t k r m i o d, and x y z: not insertable, updatable, deletable)
+//      maxLength|-  description        (a property of the last T, or a parameter of the last A)
 //   R  type  flags(c n)                   the return type of the last A
 // Free text escapes backslash, tab and line break as \\ \t \n.
 #include "model_pack.hpp"
@@ -66,6 +67,9 @@ void write_property(std::string& out, const PropertyDef& p) {
     put_flag(flags, p.immutable, 'i');
     put_flag(flags, p.optional, 'o');
     put_flag(flags, p.hasDefault, 'd');
+    put_flag(flags, !p.insertable, 'x');
+    put_flag(flags, !p.updatable, 'y');
+    put_flag(flags, !p.deletable, 'z');
     out += "P\t" + p.name + "\t" + p.typeName + "\t" + flags + "\t" + (p.maxLength >= 0 ? std::to_string(p.maxLength) : "-") + "\t";
     put_text(out, p.description);
     out += "\n";
@@ -86,6 +90,9 @@ PropertyDef read_property(const std::vector<std::string_view>& f) {
     p.immutable = has(flags, 'i');
     p.optional = has(flags, 'o');
     p.hasDefault = has(flags, 'd');
+    p.insertable = !has(flags, 'x');
+    p.updatable = !has(flags, 'y');
+    p.deletable = !has(flags, 'z');
     if (f[4] != "-") std::from_chars(f[4].data(), f[4].data() + f[4].size(), p.maxLength);
     p.description = read_text(f[5]);
     return p;

@@ -296,6 +296,7 @@ private:
         if (!problem.empty()) return fail(problem, "");
         if (op->has_body()) op->headers.push_back({"Content-Type", "application/json", true});
         if (!nav_ && set_) op->entitySet = set_;
+        note_restrictions(*op);
         // The overlay's operations carry their own permissions; reading the reference for them
         // would cost every start of the command its index.
         if (c_.overlayResolved_) fill_permissions(*op);
@@ -303,6 +304,18 @@ private:
         const OperationDef* made = c_.remember(std::move(op));
         result_.operation = made;
         return result_;
+    }
+
+    // What the metadata restricts on the navigation property addressed is said, not refused: Graph's
+    // restrictions are not always current, and a false error is worse than a caveat.
+    void note_restrictions(OperationDef& op) const {
+        if (!nav_) return;
+        const char* term = nullptr;
+        if (op.kind == OperationKind::Create && !nav_->insertable) term = "does not accept inserts (Capabilities.InsertRestrictions)";
+        else if ((op.kind == OperationKind::Update || op.kind == OperationKind::Replace) && !nav_->updatable)
+            term = "cannot be updated (Capabilities.UpdateRestrictions)";
+        else if (op.kind == OperationKind::Delete && !nav_->deletable) term = "cannot be deleted from (Capabilities.DeleteRestrictions)";
+        if (term) op.caveats.push_back("The metadata says " + nav_->name + " " + term + ".");
     }
 
     void fill_permissions(OperationDef& op) const {
