@@ -12,8 +12,6 @@ namespace gpb {
 
 namespace {
 
-constexpr int64_t kInt32Min = -2147483648LL;
-constexpr int64_t kInt32Max = 2147483647LL;
 
 const char* primitive_label(Primitive p) {
     switch (p) {
