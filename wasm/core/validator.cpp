@@ -12,7 +12,6 @@ namespace gpb {
 
 namespace {
 
-
 const char* primitive_label(Primitive p) {
     switch (p) {
         case Primitive::String: return "a string (Edm.String)";
