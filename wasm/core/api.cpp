@@ -41,6 +41,11 @@ struct Target {
     std::string problem;
 };
 
+// The target that names an operation of a model: its id, after the model's name unless that is beta.
+std::string target_of(const Catalog& model, const OperationDef& op) {
+    return (model.name() == "beta" ? std::string() : model.name() + " ") + op.id;
+}
+
 Target find_target(std::string_view target) {
     Target t;
     t.model = &Catalog::builtin();
@@ -185,7 +190,7 @@ std::string resolution_json(const Catalog& catalog, const Resolution& resolution
     ojson o = operation_summary(op);
     o["model"] = catalog.name();
     o["kind"] = kind_name(op.kind);
-    o["target"] = (catalog.name() == "beta" ? std::string() : catalog.name() + " ") + op.id;
+    o["target"] = target_of(catalog, op);
     o["request"] = {{"kind", op.bodyKind},
                     {"type", op.bodyType ? ojson(op.bodyType->name) : ojson()},
                     {"required", op.required},
@@ -298,7 +303,7 @@ std::string parse_request(const std::string& rawText) {
     out["url"] = raw.url;
     out["version"] = raw.version;
     out["path"] = raw.path;
-    out["operation"] = op ? ojson((model->name() == "beta" ? std::string() : model->name() + " ") + op->id) : ojson();
+    out["operation"] = op ? ojson(target_of(*model, *op)) : ojson();
     ojson parameters = ojson::object();
     for (const auto& [name, value] : params) parameters[name] = value;
     out["parameters"] = parameters;

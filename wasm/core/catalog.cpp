@@ -33,6 +33,22 @@ bool TypeDef::is_or_derives_from(const TypeDef* other) const {
     return false;
 }
 
+void ActionDef::add_parameter(PropertyDef param) {
+    if (!param.name.empty() && std::isupper(static_cast<unsigned char>(param.name[0]))) {
+        param.camelName = param.name;
+        param.camelName[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(param.name[0])));
+    }
+    if (!param.nullable && !param.optional) requiredParameters.push_back(param.camelName.empty() ? param.name : param.camelName);
+    parameters.ownProperties.push_back(std::move(param));
+}
+
+void Catalog::add_action(std::unique_ptr<ActionDef> action) {
+    std::string lower = action->name;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    actionsByName_.emplace(lower, action.get());
+    actions_.push_back(std::move(action));
+}
+
 bool EnumDef::has(std::string_view member) const {
     return std::find(members.begin(), members.end(), member) != members.end();
 }
@@ -295,6 +311,7 @@ void Catalog::load_document(const json& doc, const std::string& origin) {
             if (hasMetadata_ && text_of(spec, "version", "v1.0") != urlVersion_) continue;
             auto op = std::make_unique<OperationDef>();
             op->id = text_of(spec, "id");
+            op->curated = true;
             op->resource = text_of(spec, "resource");
             op->title = text_of(spec, "title");
             op->description = text_of(spec, "description");
@@ -457,7 +474,6 @@ void Catalog::resolve_overlay_operations() {
             op->kind = generic->kind;
             op->bodyKind = generic->bodyKind;
             op->responseShape = generic->responseShape;
-            op->responseCollection = generic->responseCollection;
             op->action = generic->action;
             op->entitySet = generic->entitySet;
             op->addressType = generic->bodyType ? generic->bodyType : generic->addressType;

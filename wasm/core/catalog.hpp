@@ -109,6 +109,10 @@ struct ActionDef {
     std::vector<std::string> requiredParameters;
     bool returns = false;
     PropertyDef returnValue;    // type and collection-ness of the result
+
+    // A non-binding parameter: also known by its docs spelling ("message" for "Message"), and
+    // required unless nullable or optional.
+    void add_parameter(PropertyDef param);
 };
 
 struct HeaderDef {
@@ -144,19 +148,20 @@ struct OperationDef {
     std::vector<std::string> nationalClouds;
     std::vector<std::string> caveats;
     bool documented = true;  // false for an operation the published methods do not include
+    bool curated = false;    // an operation of the overlay (with an id of its own), not only resolved
     std::vector<std::string> minimal;
     nlohmann::ordered_json docsExample;
     std::vector<ExpectedFinding> docsExampleFindings;
     // Resolved from METHOD + URL (operations of the overlay have them too, once resolved).
     OperationKind kind = OperationKind::Update;
     std::string bodyKind = "entity";    // entity | parameters | reference | binary | none
-    bool responseCollection = false;    // {"value": [...]}
     std::string responseShape = "entity";  // entity | collection | value | none | binary | count
     std::vector<int> statuses;          // every legitimate success status; responseStatus first
     const ActionDef* action = nullptr;
     std::string permissionsSource;
     std::string baseUrl;                // the service root for another service's model; empty for Graph      // "overlay", "reference" or "" when none is listed
 
+    bool returns_collection() const { return responseShape == "collection"; }  // {"value": [...]}
     bool has_body() const { return bodyType && (method == "POST" || method == "PATCH" || method == "PUT"); }
     bool may_send(std::string_view property) const;
     // A body must name its type when the address is typed as a base of the body type.
@@ -171,12 +176,9 @@ struct Resolution {
     std::vector<std::pair<std::string, std::string>> parameters;  // key placeholders and their values
 };
 
-struct PermissionEntry {
-    std::string name;
-    bool least = false;
-};
+// Permission names per scheme, least privileged first.
 struct PermissionSet {
-    std::vector<PermissionEntry> delegatedWork, delegatedPersonal, application;
+    std::vector<std::string> delegatedWork, delegatedPersonal, application;
     bool found = false;
 };
 
@@ -259,6 +261,8 @@ private:
     std::multimap<std::string, const ActionDef*, std::less<>> actionsByName_;  // lower-case short name
     std::vector<std::string> problems_;
     std::vector<std::string> overlayNotes_;
+    // Registers a read action under its lower-case short name (for URL segments, which ignore case).
+    void add_action(std::unique_ptr<ActionDef> action);
     // Keeps a resolved operation (or returns the one already made for that METHOD and path).
     const OperationDef* remember(std::unique_ptr<OperationDef> op) const;
 

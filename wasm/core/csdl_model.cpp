@@ -114,7 +114,6 @@ private:
     void collect_namespaces(const ojson& csdl) {
         for (auto it = csdl.begin(); it != csdl.end(); ++it) {
             if (!it->is_object() || it.key().empty() || it.key()[0] == '$') continue;
-            namespaces_.push_back(it.key());
             std::string alias = text(*it, "$Alias");
             if (!alias.empty()) aliases_[alias] = c_.aliases_[alias] = it.key();
         }
@@ -289,13 +288,7 @@ private:
                     action->bindingTypeName = type_name(p, action->qualifiedName + "/" + pname);
                     action->bindingCollection = flag(p, "$Collection");
                 } else {
-                    PropertyDef param = read_property(pname, p, action->qualifiedName + "/" + pname);
-                    if (std::isupper(static_cast<unsigned char>(pname[0]))) {
-                        param.camelName = pname;
-                        param.camelName[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(pname[0])));
-                    }
-                    if (!param.nullable && !param.optional) action->requiredParameters.push_back(param.camelName.empty() ? pname : param.camelName);
-                    action->parameters.ownProperties.push_back(std::move(param));
+                    action->add_parameter(read_property(pname, p, action->qualifiedName + "/" + pname));
                 }
                 first = false;
             }
@@ -306,10 +299,7 @@ private:
             action->returns = true;
             action->returnValue = read_property("value", *ret, action->qualifiedName + " return type");
         }
-        std::string lower = name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
-        c_.actionsByName_.emplace(lower, action.get());
-        c_.actions_.push_back(std::move(action));
+        c_.add_action(std::move(action));
     }
 
     void read_container(const ojson& spec) {
@@ -366,7 +356,6 @@ private:
     }
 
     Catalog& c_;
-    std::vector<std::string> namespaces_;
     std::unordered_map<std::string, std::string> aliases_;
     std::unordered_map<std::string, std::string> typeDefinitions_;
 };

@@ -210,9 +210,6 @@ bool in_subtypes(const TypeDef& type, const std::string& name) {
     return false;
 }
 
-// An operation of the overlay (with an id of its own), rather than one resolved from the metadata.
-bool is_curated(const OperationDef& op) { return op.id.find(' ') == std::string::npos; }
-
 void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnostics& out) {
     uint32_t httpLine = page.httpRequests.empty() ? 1 : page.httpRequests.front().line;
     if (!op.documented)
@@ -240,7 +237,7 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
         return op.may_send(name) && (op.bodyType->property(name) || in_subtypes(*op.bodyType, name));
     };
     uint32_t tableLine = page.properties.front().line;
-    if (is_curated(op)) {
+    if (op.curated) {
         std::vector<std::string> expected;
         if (op.restrictsUpdates) expected = op.updatable;
         else

@@ -221,7 +221,7 @@ std::string ModelPackReader::read(Catalog& c, std::string_view text) {
             case 'P': {
                 if (split(line, f, 6) != 6) return bad();
                 if (type) type->ownProperties.push_back(read_property(f));
-                else if (action) add_parameter(*action, read_property(f));
+                else if (action) action->add_parameter(read_property(f));
                 else return bad();
                 break;
             }
@@ -253,10 +253,7 @@ std::string ModelPackReader::read(Catalog& c, std::string_view text) {
                 a->parameters.description = read_text(f[4]);
                 action = a.get();
                 type = nullptr;
-                std::string lower = a->name;
-                std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
-                c.actionsByName_.emplace(lower, a.get());
-                c.actions_.push_back(std::move(a));
+                c.add_action(std::move(a));
                 break;
             }
             case 'R': {
@@ -284,15 +281,6 @@ size_t ModelPackReader::count_properties(std::string_view text, size_t at) {
         at = text.find('\n', at + 1);
     }
     return n;
-}
-
-void ModelPackReader::add_parameter(ActionDef& action, PropertyDef param) {
-    if (!param.name.empty() && std::isupper(static_cast<unsigned char>(param.name[0]))) {
-        param.camelName = param.name;
-        param.camelName[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(param.name[0])));
-    }
-    if (!param.nullable && !param.optional) action.requiredParameters.push_back(param.camelName.empty() ? param.name : param.camelName);
-    action.parameters.ownProperties.push_back(std::move(param));
 }
 
 }  // namespace gpb

@@ -20,7 +20,6 @@ public:
 
 private:
     static size_t count_properties(std::string_view text, size_t at);
-    static void add_parameter(ActionDef& action, PropertyDef param);
 };
 
 }  // namespace gpb

@@ -138,10 +138,10 @@ PermissionSet Catalog::permissions_for(std::string_view method, std::string_view
     auto m = path->second.find(std::string(method));
     if (m == path->second.end()) return out;
     out.found = true;
-    auto fill = [&](const char* scheme, std::vector<PermissionEntry>& into) {
+    auto fill = [&](const char* scheme, std::vector<std::string>& into) {
         auto it = m->second.find(scheme);
         if (it == m->second.end()) return;
-        for (const Grant& g : it->second) into.push_back({g.name, g.least});
+        for (const Grant& g : it->second) into.push_back(g.name);
     };
     fill("DelegatedWork", out.delegatedWork);
     fill("DelegatedPersonal", out.delegatedPersonal);

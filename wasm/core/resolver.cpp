@@ -150,7 +150,7 @@ private:
             type_ = set->type;
             template_ = "/" + set->name;
             at_ = set->collection ? At::Collection : At::Entity;
-            if (set->collection && hasArgs) return key(segment, args);
+            if (set->collection && hasArgs) return key(args);
             return true;
         }
         auto unbound = c_.unbound_actions(last_name(name));
@@ -183,7 +183,7 @@ private:
             if (const TypeDef* cast = cast_type(name)) {
                 type_ = cast;
                 template_ += "/" + cast->name;
-                if (hasArgs) return key(segment, args);
+                if (hasArgs) return key(args);
                 return true;
             }
         }
@@ -191,10 +191,10 @@ private:
             if (const ActionDef* a = c_.bound_action(last_name(name), type_, true)) return call(a, segment, hasArgs);
         }
         // Anything else is a key: "{id}", a literal id, or an alternate key "(userPrincipalName='x')".
-        return key(segment, segment);
+        return key(segment);
     }
 
-    bool key(const std::string& segment, const std::string& value) {
+    bool key(const std::string& value) {
         std::string placeholder = key_placeholder(type_);
         // A path may key the same type twice (folders/{folderId}/children/{folderId2}).
         for (int n = 2; template_.find(placeholder) != std::string::npos; ++n)
@@ -206,7 +206,6 @@ private:
         template_ += "/" + placeholder;
         at_ = At::Entity;
         keyed_ = true;
-        (void)segment;
         return true;
     }
 
@@ -229,11 +228,10 @@ private:
             if (prop->navigation) {
                 nav_ = prop;
                 type_ = prop->structured;
-                contained_ = prop->containsTarget;
                 template_ += "/" + prop->name;
                 at_ = prop->collection ? At::Collection : At::Entity;
                 keyed_ = false;
-                if (prop->collection && hasArgs) return key(segment, args);
+                if (prop->collection && hasArgs) return key(args);
                 return true;
             }
             property_ = prop;
@@ -329,14 +327,9 @@ private:
         }
         if (!perms.found) return;
         op.permissionsSource = "reference";
-        auto names = [](const std::vector<PermissionEntry>& entries) {
-            std::vector<std::string> out;
-            for (const auto& e : entries) out.push_back(e.name);
-            return out;
-        };
-        op.permissionsDelegatedWork = names(perms.delegatedWork);
-        op.permissionsDelegatedPersonal = names(perms.delegatedPersonal);
-        op.permissionsApplication = names(perms.application);
+        op.permissionsDelegatedWork = std::move(perms.delegatedWork);
+        op.permissionsDelegatedPersonal = std::move(perms.delegatedPersonal);
+        op.permissionsApplication = std::move(perms.application);
     }
 
     // Fills what the operation takes and returns; the problem when the method does not apply.
@@ -350,7 +343,6 @@ private:
             op.responseStatus = status;
             op.responseReason = reason;
             op.responseShape = shapeName;
-            op.responseCollection = op.responseShape == "collection";
         };
         // A GET: no body, 200 and what it reads.
         auto read = [&](OperationKind kind, std::string title, const TypeDef* type, const char* shapeName) {
@@ -473,7 +465,6 @@ private:
         op.responseTypeName = r.typeName;
         op.responseType = r.structured;
         op.responseShape = r.collection ? "collection" : r.structured ? "entity" : "value";
-        op.responseCollection = r.collection;
         return {};
     }
 
@@ -486,7 +477,7 @@ private:
     const PropertyDef* nav_ = nullptr;
     const PropertyDef* property_ = nullptr;
     const ActionDef* action_ = nullptr;
-    bool contained_ = false, keyed_ = false, hasArgs_ = false;
+    bool keyed_ = false, hasArgs_ = false;
     std::string template_;
 };
 

@@ -130,7 +130,7 @@ public:
         Frame frame = open_frame(true, at);
         if (frames_.empty()) {
             const TypeDef* declared = request_ ? op_.bodyType : op_.responseType;
-            if (!request_ && (op_.responseCollection || op_.responseShape == "value")) {
+            if (!request_ && (op_.returns_collection() || op_.responseShape == "value")) {
                 frame.role = FrameRole::CollectionRoot;
                 frame.declared = frame.type = declared;
             } else if (declared && !request_ && !declared->property("value") && find_member(at, "value").found) {
@@ -159,7 +159,7 @@ public:
         if (frame.role == FrameRole::Object) finish_object(frame, begin, keys);
         if (frame.role == FrameRole::CollectionRoot && !frame.sawEnvelope)
             add_at_brace(Severity::Error, "value-envelope", frames_.size() - 1, begin,
-                         op_.responseCollection ? "This operation returns a collection: the response body is {\"value\": [...]}, with the items in the array."
+                         op_.returns_collection() ? "This operation returns a collection: the response body is {\"value\": [...]}, with the items in the array."
                                                 : "This operation returns a value: the response body is {\"value\": ...}.");
         report_deferred(frame, NodeKind::Object, begin, end);
         frames_.pop_back();
@@ -330,10 +330,10 @@ private:
                 return;
             case FrameRole::CollectionRoot:
                 if (parent.action != MemberAction::EnvelopeValue) return;
-                if (kind == NodeKind::Array && op_.responseCollection) {
+                if (kind == NodeKind::Array && op_.returns_collection()) {
                     frame.role = FrameRole::EnvelopeItems;
                     frame.declared = parent.declared;
-                } else if (kind == NodeKind::Object && !op_.responseCollection && parent.declared) {
+                } else if (kind == NodeKind::Object && !op_.returns_collection() && parent.declared) {
                     start_object(frame, parent.declared, ObjectRole::Body);
                 }
                 return;
@@ -375,7 +375,7 @@ private:
                 }
                 return true;
             case FrameRole::CollectionRoot:
-                if (parent.action == MemberAction::EnvelopeValue && op_.responseCollection)
+                if (parent.action == MemberAction::EnvelopeValue && op_.returns_collection())
                     add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
                         "\"value\" holds the items of the collection: expected an array, found " + std::string(node_kind_name(value.kind)) + ".");
                 return true;
