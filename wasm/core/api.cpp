@@ -6,6 +6,7 @@
 #include "catalog.hpp"
 #include "doc_lint.hpp"
 #include "http_text.hpp"
+#include "text.hpp"
 #include "validator.hpp"
 
 namespace gpb::api {
@@ -29,10 +30,6 @@ std::string unknown_operation(std::string_view id, const std::string& why = {}) 
                                           "; give a curated id (" + known + ") or METHOD and path, as in \"PATCH /users/{userId}\".");
 }
 
-bool is_method(std::string_view word) {
-    return word == "GET" || word == "POST" || word == "PATCH" || word == "PUT" || word == "DELETE";
-}
-
 // A target names an operation: a curated id ("incidentTask.update"), or "METHOD path", either one
 // after a model name ("v1.0 PATCH /users/{userId}", "metadata-1 GET /books").
 struct Target {
@@ -51,7 +48,7 @@ Target find_target(std::string_view target) {
     t.model = &Catalog::builtin();
     std::string_view rest = target;
     size_t space = rest.find(' ');
-    if (space != std::string_view::npos && !is_method(rest.substr(0, space))) {
+    if (space != std::string_view::npos && !is_http_method(rest.substr(0, space))) {
         const Catalog* named = Catalog::named(rest.substr(0, space));
         if (!named) {
             t.problem = "no model is called " + json_quote(rest.substr(0, space));
@@ -61,7 +58,7 @@ Target find_target(std::string_view target) {
         rest = rest.substr(space + 1);
         space = rest.find(' ');
     }
-    if (space != std::string_view::npos && is_method(rest.substr(0, space))) {
+    if (space != std::string_view::npos && is_http_method(rest.substr(0, space))) {
         Resolution r = t.model->resolve(rest.substr(0, space), rest.substr(space + 1));
         t.operation = r.operation;
         t.problem = r.problem;

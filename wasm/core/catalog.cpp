@@ -43,9 +43,7 @@ void ActionDef::add_parameter(PropertyDef param) {
 }
 
 void Catalog::add_action(std::unique_ptr<ActionDef> action) {
-    std::string lower = action->name;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    actionsByName_.emplace(lower, action.get());
+    actionsByName_.emplace(to_lower(action->name), action.get());
     actions_.push_back(std::move(action));
 }
 

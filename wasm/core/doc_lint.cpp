@@ -89,9 +89,7 @@ const DocHeader* header(const DocExample& ex, std::string_view name) {
 bool sends_json(const DocExample& ex) {
     const DocHeader* type = header(ex, "Content-Type");
     if (!type) return true;
-    std::string value = type->value;
-    std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::tolower(c); });
-    return value.find("json") != std::string::npos;
+    return to_lower(type->value).find("json") != std::string::npos;
 }
 
 // The Graph version a page is written for: the first example URL that names one; else beta when the

@@ -82,19 +82,18 @@ Section section_of(std::string_view line) {
     return Section::None;
 }
 
-const char* const kMethods[] = {"GET", "POST", "PATCH", "PUT", "DELETE"};
 
 // "PATCH https://..." or "PATCH /path": the method and the target.
 bool request_line(std::string_view line, std::string& method, std::string& target) {
     std::string_view s = trim(line);
     size_t space = s.find(' ');
     if (space == std::string_view::npos) {
-        for (const char* m : kMethods)
+        for (const char* m : kHttpMethods)
             if (s == m) { method = m; target.clear(); return true; }
         return false;
     }
     std::string_view first = s.substr(0, space);
-    for (const char* m : kMethods) {
+    for (const char* m : kHttpMethods) {
         if (first != m) continue;
         std::string_view rest = trim(s.substr(space));
         size_t version = rest.find(" HTTP/");

@@ -12,7 +12,6 @@ namespace gpb {
 namespace {
 
 
-const char* const kMethods[] = {"GET", "POST", "PATCH", "PUT", "DELETE"};
 
 }  // namespace
 
@@ -49,9 +48,8 @@ RawRequest parse_raw_request(std::string_view text) {
     }
     std::string_view requestLine = trim(lines[i++]);
     size_t space = requestLine.find_first_of(" \t");
-    std::string method(requestLine.substr(0, space));
-    std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    if (space == std::string_view::npos || std::find(std::begin(kMethods), std::end(kMethods), method) == std::end(kMethods)) {
+    std::string method = to_upper(requestLine.substr(0, space));
+    if (space == std::string_view::npos || !is_http_method(method)) {
         r.problem = "The first line is not a request line: it should start with GET, POST, PATCH, PUT or DELETE and a URL.";
         return r;
     }

@@ -12,12 +12,6 @@ namespace gpb {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 // The path part of a URL or path: no scheme and host, no query or fragment, no version segment.
 std::string_view path_of(std::string_view url, std::string_view version) {
     size_t scheme = url.find("://");
@@ -482,9 +476,8 @@ private:
 };
 
 Resolution Catalog::resolve(std::string_view method, std::string_view path) const {
-    std::string m = lower(method);
-    std::transform(m.begin(), m.end(), m.begin(), [](unsigned char c) { return std::toupper(c); });
-    if (m != "GET" && m != "POST" && m != "PATCH" && m != "PUT" && m != "DELETE") {
+    std::string m = to_upper(method);
+    if (!is_http_method(m)) {
         Resolution r;
         r.problem = "\"" + std::string(method) + "\" is not an HTTP method Graph uses (GET, POST, PATCH, PUT, DELETE).";
         return r;
@@ -581,7 +574,7 @@ const EntitySet* Catalog::container_member(std::string_view name) const {
 
 const ActionDef* Catalog::bound_action(std::string_view name, const TypeDef* type, bool collection) const {
     if (!type) return nullptr;
-    auto range = actionsByName_.equal_range(lower(name));
+    auto range = actionsByName_.equal_range(to_lower(name));
     const ActionDef* best = nullptr;
     size_t bestDistance = SIZE_MAX;
     for (auto it = range.first; it != range.second; ++it) {
@@ -597,7 +590,7 @@ const ActionDef* Catalog::bound_action(std::string_view name, const TypeDef* typ
 
 std::vector<const ActionDef*> Catalog::unbound_actions(std::string_view name) const {
     std::vector<const ActionDef*> out;
-    auto range = actionsByName_.equal_range(lower(name));
+    auto range = actionsByName_.equal_range(to_lower(name));
     for (auto it = range.first; it != range.second; ++it)
         if (!it->second->bound) out.push_back(it->second);
     return out;

@@ -3,10 +3,31 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace gpb {
+
+// The methods Graph's operations use.
+constexpr const char* kHttpMethods[] = {"GET", "POST", "PATCH", "PUT", "DELETE"};
+
+inline bool is_http_method(std::string_view word) {
+    return std::find(std::begin(kHttpMethods), std::end(kHttpMethods), word) != std::end(kHttpMethods);
+}
+
+inline std::string to_lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+inline std::string to_upper(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return out;
+}
 
 inline bool equal_ignoring_case(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
