@@ -139,9 +139,10 @@ export function wrapCore(core) {
     // METHOD + URL to an operation of a model (Graph beta unless version names another).
     resolve: (method, url, { version = 'beta' } = {}) => unwrap(core.resolve(asText(method), asText(url), asText(version))),
     // A service's own $metadata (CSDL JSON; CSDL XML in builds with an XML reader): returns the name
-    // to pass as `version` to the other calls.
-    loadMetadata: (text, { name = '' } = {}) => unwrap(loadText(core, [asText(text), asText(name)],
-      (a, b) => core._gpb_load_metadata_input(a, b), () => core.loadMetadata(asText(text), asText(name)))).model,
+    // to pass as `version` to the other calls. The service root (https://host/path) heads its URLs.
+    loadMetadata: (text, { name = '', serviceRoot = '' } = {}) => unwrap(loadText(core, [asText(text), asText(name), asText(serviceRoot)],
+      (a, b, c) => core._gpb_load_metadata_input(a, b, c),
+      () => core.loadMetadata(asText(text), asText(name), asText(serviceRoot)))).model,
     // A Graph version's whole model (a pack from the site's models/), and the permissions reference.
     loadPack: (version, text) => unwrap(loadText(core, [asText(version), asText(text)],
       (a, b) => core._gpb_load_pack_input(a, b), () => core.loadPack(asText(version), asText(text)))),

@@ -65,6 +65,8 @@ export interface TypeModel {
 }
 
 export interface OperationModel extends OperationSummary {
+  /** The operation in any model, for the other calls without `version`: "v1.0 PATCH /users/{userId}". */
+  target: string;
   pathParameters: string[];
   bodyType: string | null;
   addressType: string | null;
@@ -75,11 +77,14 @@ export interface OperationModel extends OperationSummary {
   minimal: string[];
   headers: { name: string; value: string; required: boolean }[];
   response: { status: number; reason: string; type: string | null };
-  permissions: { delegatedWork: string[]; delegatedPersonal: string[]; application: string[] };
+  /** Where the operation's URLs start: https://graph.microsoft.com/VERSION, or a loaded service's root. */
+  serviceRoot: string;
+  permissions: Permissions;
   nationalClouds: string[];
   caveats: string[];
+  /** The types a body can hold (not the targets of navigation properties). */
   types: Record<string, TypeModel>;
-  enums: Record<string, { name: string; shortName: string; members: string[] }>;
+  enums: Record<string, { name: string; shortName: string; flags: boolean; members: string[] }>;
 }
 
 export interface HttpRequest {
@@ -137,6 +142,15 @@ export class GpbError extends Error {
   code: string;
 }
 
+/** Least privileged first. `note` says when the permissions reference does not list the operation. */
+export interface Permissions {
+  source: 'overlay' | 'reference' | null;
+  delegatedWork: string[];
+  delegatedPersonal: string[];
+  application: string[];
+  note?: string;
+}
+
 /** What METHOD + URL resolved to in a model. */
 export interface Resolution extends OperationSummary {
   /** The model: "beta", "v1.0", or a name loadMetadata returned. */
@@ -148,7 +162,7 @@ export interface Resolution extends OperationSummary {
   response: { status: number; statuses: number[]; reason: string; shape: 'entity' | 'collection' | 'value' | 'none' | 'binary' | 'count'; type: string | null };
   /** Key placeholders and the values the URL gave them ("" for a placeholder left as such). */
   parameters: Record<string, string>;
-  permissions: { source: 'overlay' | 'reference' | null; delegatedWork: string[]; delegatedPersonal: string[]; application: string[]; note?: string };
+  permissions: Permissions;
   /** What the metadata restricts on the address (Capabilities restrictions), and the overlay's caveats. */
   caveats: string[];
 }
@@ -171,9 +185,13 @@ export interface Gpb {
   lintPage(text: string, options?: { path?: string }): LintedPage;
   /** Throws GpbError with code "unresolved" (and the segment at fault in its message) when the URL addresses nothing. */
   resolve(method: string, url: string, options?: InModel): Resolution;
-  /** Reads a service's CSDL ($metadata); returns the model's name, to pass as `version`. Throws GpbError "bad-metadata". */
-  loadMetadata(text: string, options?: { name?: string }): string;
-  /** A Graph version's whole model pack (the site's models/VERSION.json). Throws GpbError "bad-pack". */
+  /**
+   * Reads a service's CSDL JSON ($metadata; CSDL XML is turned into JSON first, see csdlXmlToJson);
+   * returns the model's name, to pass as `version`. `serviceRoot` (https://host/path) heads the
+   * service's URLs in previews and is stripped from pasted URLs. Throws GpbError "bad-metadata".
+   */
+  loadMetadata(text: string, options?: { name?: string; serviceRoot?: string }): string;
+  /** A Graph version's whole model pack (the site's models/VERSION.gpbm). Throws GpbError "bad-pack". */
   loadPack(version: 'beta' | 'v1.0', text: string): { model: string; types: number; complete: boolean };
   /** Graph's permissions reference (the site's models/permissions.json). */
   loadPermissions(text: string): { loaded: true };

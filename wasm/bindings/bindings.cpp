@@ -76,10 +76,10 @@ EMSCRIPTEN_KEEPALIVE const char* gpb_load_pack_input(size_t versionLength, size_
     return answer(gpb::api::load_pack(version, pack));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* gpb_load_metadata_input(size_t textLength, size_t nameLength) {
+EMSCRIPTEN_KEEPALIVE const char* gpb_load_metadata_input(size_t textLength, size_t nameLength, size_t rootLength) {
     Arguments input{inputBuffer};
-    std::string text(input.next(textLength)), name(input.next(nameLength));
-    return answer(gpb::api::load_metadata(text, name));
+    std::string text(input.next(textLength)), name(input.next(nameLength)), root(input.next(rootLength));
+    return answer(gpb::api::load_metadata(text, name, root));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_load_permissions_input(size_t textLength) {

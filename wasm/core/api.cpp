@@ -105,8 +105,7 @@ ojson property_json(const PropertyDef& prop, const OperationDef* bodyOperation) 
     return p;
 }
 
-void add_type(const Catalog& catalog, const TypeDef& type, const OperationDef* bodyOperation, ojson& types, ojson& enums) {
-    if (types.contains(type.name)) return;
+ojson type_json(const TypeDef& type, const OperationDef* bodyOperation) {
     ojson t;
     t["name"] = type.name;
     t["shortName"] = type.shortName;
@@ -122,14 +121,29 @@ void add_type(const Catalog& catalog, const TypeDef& type, const OperationDef* b
     ojson props = ojson::array();
     for (const PropertyDef* prop : type.properties) props.push_back(property_json(*prop, bodyOperation));
     t["properties"] = props;
-    types[type.name] = t;
-    for (const TypeDef* d : type.derived) add_type(catalog, *d, nullptr, types, enums);
-    for (const PropertyDef* prop : type.properties) {
-        if (prop->structured) add_type(catalog, *prop->structured, nullptr, types, enums);
-        if (prop->enumeration && !enums.contains(prop->enumeration->name))
-            enums[prop->enumeration->name] = {{"name", prop->enumeration->name},
-                                              {"shortName", prop->enumeration->shortName},
-                                              {"members", prop->enumeration->members}};
+    return t;
+}
+
+ojson enum_json(const EnumDef& e) {
+    return {{"name", e.name}, {"shortName", e.shortName}, {"flags", e.flags}, {"members", e.members}};
+}
+
+// The types a body of `root` can hold: its properties' types and every derived type, but not the
+// targets of navigation properties (a body links to those, it does not write them). Iterative: a
+// Graph type reaches thousands of others through navigation, and chains of derived types are long.
+void add_types(const TypeDef& root, const OperationDef* bodyOperation, ojson& types, ojson& enums) {
+    std::vector<const TypeDef*> pending{&root};
+    while (!pending.empty()) {
+        const TypeDef* type = pending.back();
+        pending.pop_back();
+        if (types.contains(type->name)) continue;
+        types[type->name] = type_json(*type, type == &root ? bodyOperation : nullptr);
+        for (const TypeDef* d : type->derived) pending.push_back(d);
+        for (const PropertyDef* prop : type->properties) {
+            if (prop->structured && !prop->navigation) pending.push_back(prop->structured);
+            if (prop->enumeration && !enums.contains(prop->enumeration->name))
+                enums[prop->enumeration->name] = enum_json(*prop->enumeration);
+        }
     }
 }
 
@@ -161,6 +175,16 @@ ojson operation_summary(const OperationDef& op) {
     o["path"] = op.path;
     o["version"] = op.version;
     return o;
+}
+
+// Least privileged first; where the reference does not list the operation, the note says so.
+ojson permissions_json(const OperationDef& op) {
+    ojson p = {{"source", op.permissionsSource.empty() ? ojson() : ojson(op.permissionsSource)},
+               {"delegatedWork", op.permissionsDelegatedWork},
+               {"delegatedPersonal", op.permissionsDelegatedPersonal},
+               {"application", op.permissionsApplication}};
+    if (op.permissionsSource.empty()) p["note"] = "not listed in the permissions reference";
+    return p;
 }
 
 }  // namespace
@@ -198,20 +222,16 @@ std::string resolution_json(const Catalog& catalog, const Resolution& resolution
     for (const auto& [name, value] : resolution.parameters) params[name] = value;
     o["parameters"] = params;
     o["caveats"] = op.caveats;
-    o["permissions"] = {{"source", op.permissionsSource.empty() ? ojson() : ojson(op.permissionsSource)},
-                        {"delegatedWork", op.permissionsDelegatedWork},
-                        {"delegatedPersonal", op.permissionsDelegatedPersonal},
-                        {"application", op.permissionsApplication}};
-    if (op.permissionsSource.empty()) o["permissions"]["note"] = "not listed in the permissions reference";
+    o["permissions"] = permissions_json(op);
     return dump(o);
 }
 
 std::string describe(const std::string& operationId) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
-    const Catalog& catalog = *target.model;
     const OperationDef* op = target.operation;
     ojson d = operation_summary(*op);
+    d["target"] = target_of(*target.model, *op);
     d["pathParameters"] = op->pathParameters;
     d["bodyType"] = op->bodyType ? ojson(op->bodyType->name) : ojson();
     d["addressType"] = op->addressType ? ojson(op->addressType->name) : ojson();
@@ -224,14 +244,13 @@ std::string describe(const std::string& operationId) {
     d["headers"] = headers;
     d["response"] = {{"status", op->responseStatus}, {"reason", op->responseReason},
                      {"type", op->responseType ? ojson(op->responseType->name) : ojson()}};
-    d["permissions"] = {{"delegatedWork", op->permissionsDelegatedWork},
-                        {"delegatedPersonal", op->permissionsDelegatedPersonal},
-                        {"application", op->permissionsApplication}};
+    d["serviceRoot"] = service_root(*op);
+    d["permissions"] = permissions_json(*op);
     d["nationalClouds"] = op->nationalClouds;
     d["caveats"] = op->caveats;
     ojson types = ojson::object(), enums = ojson::object();
-    if (op->bodyType) add_type(catalog, *op->bodyType, op, types, enums);
-    if (op->responseType) add_type(catalog, *op->responseType, nullptr, types, enums);
+    if (op->bodyType) add_types(*op->bodyType, op, types, enums);
+    if (op->responseType) add_types(*op->responseType, nullptr, types, enums);
     d["types"] = types;
     d["enums"] = enums;
     return dump(d);
@@ -327,14 +346,14 @@ std::string operations_of(const std::string& model, const std::string& search) {
     return operations_json(ops);
 }
 
-std::string load_metadata(const std::string& metadata, const std::string& name) {
+std::string load_metadata(const std::string& metadata, const std::string& name, const std::string& serviceRoot) {
     static int loaded = 0;
     std::string chosen = name.empty() ? "metadata-" + std::to_string(++loaded) : name;
-    std::string problem = Catalog::load_named(chosen, metadata);
+    std::string problem = Catalog::load_named(chosen, metadata, serviceRoot);
     if (!problem.empty()) return error("bad-metadata", problem);
     const Catalog* model = Catalog::named(chosen);
-    return dump(ojson{{"model", chosen}, {"entitySets", model->entitySets().size()}, {"types", model->types().size()},
-                      {"actions", model->actions().size()}});
+    return dump(ojson{{"model", chosen}, {"serviceRoot", model->host()}, {"entitySets", model->entitySets().size()},
+                      {"types", model->types().size()}, {"actions", model->actions().size()}});
 }
 
 std::string load_pack(const std::string& version, const std::string& csdlJson) {

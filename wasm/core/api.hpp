@@ -43,7 +43,7 @@ std::string resolve(const std::string& method, const std::string& url, const std
 std::string operations_of(const std::string& model, const std::string& search);
 // Reads CSDL (XML where this build has expat, else JSON) as a model: {model, entitySets, types,
 // actions} or {error: {code: "bad-metadata", message}}. An empty name picks "metadata-N".
-std::string load_metadata(const std::string& metadata, const std::string& name);
+std::string load_metadata(const std::string& metadata, const std::string& name, const std::string& serviceRoot);
 // A Graph version's whole model pack (CSDL JSON), replacing the small one the page starts with.
 std::string load_pack(const std::string& version, const std::string& csdlJson);
 // Graph's permissions reference (or its compact pack).

@@ -162,15 +162,41 @@ std::string Catalog::read_metadata_only(Catalog& into, std::string_view metadata
     return first_problem(into.problems_);
 }
 
-std::string Catalog::load_named(const std::string& name, std::string_view metadata) {
+namespace {
+
+// A service root is an http(s) URL with a host and no query; its trailing slash is dropped.
+std::string service_root_problem(std::string_view root) {
+    size_t scheme = root.find("://");
+    std::string_view name = scheme == std::string_view::npos ? std::string_view() : root.substr(0, scheme);
+    if (name != "https" && name != "http") return "the service root must start with https:// or http://";
+    if (root.size() == scheme + 3 || root[scheme + 3] == '/') return "the service root has no host name";
+    if (root.find_first_of("?# \t\r\n") != std::string_view::npos) return "the service root must not have a query, a fragment or spaces";
+    return {};
+}
+
+}  // namespace
+
+std::string_view Catalog::rootPath() const {
+    std::string_view root = host_;
+    size_t scheme = root.find("://");
+    size_t slash = scheme == std::string_view::npos ? std::string_view::npos : root.find('/', scheme + 3);
+    return slash == std::string_view::npos ? std::string_view() : root.substr(slash + 1);
+}
+
+std::string Catalog::load_named(const std::string& name, std::string_view metadata, std::string_view serviceRoot) {
     if (name.empty()) return "a model needs a name";
+    if (!serviceRoot.empty()) {
+        std::string problem = service_root_problem(serviceRoot);
+        if (!problem.empty()) return problem;
+        while (serviceRoot.size() > 1 && serviceRoot.back() == '/') serviceRoot.remove_suffix(1);
+    }
     if (name == "beta" || name == "v1.0") return "\"" + name + "\" is the name of a Graph version; choose another";
     CsdlText csdl = read_csdl(metadata);
     if (!csdl.ok) return csdl.problem;
     auto c = std::make_unique<Catalog>();
     c->name_ = name;
     c->urlVersion_.clear();
-    c->host_ = "https://{host}";
+    c->host_ = serviceRoot.empty() ? "https://{host}" : std::string(serviceRoot);
     c->complete_ = true;
     c->add_csdl(csdl.csdl);
     c->resolve();

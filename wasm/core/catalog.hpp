@@ -189,7 +189,7 @@ public:
     // A model by name: "beta", "v1.0", or one loaded with Catalog::load_named; null when unknown.
     static const Catalog* named(std::string_view name);
     // Loads CSDL (XML or JSON) as a model called `name`; returns the problem, empty on success.
-    static std::string load_named(const std::string& name, std::string_view metadata);
+    static std::string load_named(const std::string& name, std::string_view metadata, std::string_view serviceRoot = {});
     // Replaces a builtin Graph version's model with a whole model pack, as the page does.
     static std::string load_pack(const std::string& version, std::string_view pack);
     // A model read from CSDL alone (no overlay, references not resolved): what a model pack holds.
@@ -198,6 +198,8 @@ public:
     const std::string& name() const { return name_; }
     const std::string& urlVersion() const { return urlVersion_; }  // "beta", "v1.0", or "" for another service
     const std::string& host() const { return host_; }
+    // The path of another service's root ("odata/v4" in https://example.com/odata/v4): URLs below it.
+    std::string_view rootPath() const;
     // The namespace of the entity container: its actions are written without it in URLs.
     const std::string& defaultNamespace() const { return defaultNamespace_; }
     bool complete() const { return complete_; }  // false for the small model compiled into the page

@@ -73,7 +73,7 @@ public:
     Resolver(const Catalog& catalog, std::string_view method) : c_(catalog), method_(method) {}
 
     Resolution run(std::string_view url) {
-        std::string_view path = path_of(url, c_.urlVersion());
+        std::string_view path = path_of(url, c_.urlVersion().empty() ? c_.rootPath() : std::string_view(c_.urlVersion()));
         std::vector<std::string> segments = split_segments(path);
         if (segments.empty()) return fail("The URL has no resource path after the version.", "");
         size_t first = enter_multi_segment_set(segments);
