@@ -34,10 +34,22 @@ const server = createServer(async (request, response) => {
     return;
   }
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    let info = await stat(file);
+    if (info.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file);
+    }
+    // Browsers keep what they fetched and ask again with the tag: an unchanged file (a model pack of
+    // megabytes) is answered 304 without its body.
+    const tag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ETag: tag,
+      'X-Content-Type-Options': 'nosniff' };
+    if (request.headers['if-none-match'] === tag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
     const body = await readFile(file);
-    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff' });
+    response.writeHead(200, { ...headers, 'Content-Length': body.length });
     response.end(body);
   } catch {
     response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

@@ -43,6 +43,8 @@ export interface PropertyModel {
   readOnly: boolean;
   serverAssigned: boolean;
   navigation: boolean;
+  /** Part of the entity's key (the service assigns it on create). */
+  key: boolean;
   range?: [number, number];
   maxLength?: number;
   description: string;

@@ -20,12 +20,12 @@ async function freePort() {
 }
 
 // A raw GET (no client-side normalization of the path).
-function get(port, path) {
+function get(port, path, headers = {}) {
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (chunk) => { body += chunk; });
-      res.on('end', () => done({ status: res.statusCode, body }));
+      res.on('end', () => done({ status: res.statusCode, body, headers: res.headers }));
     });
     req.on('error', fail);
     req.end();
@@ -55,6 +55,12 @@ test('a bad path gets 400 or 404, the server keeps serving, and a sibling folder
     const page = await get(port, '/');
     assert.equal(page.status, 200);
     assert.match(page.body, /<title>ok<\/title>/);
+    assert.equal(page.headers['content-length'], String(page.body.length));
+    // Asked again with its tag, an unchanged file comes back 304 and empty.
+    const again = await get(port, '/', { 'If-None-Match': page.headers.etag });
+    assert.equal(again.status, 304);
+    assert.equal(again.body, '');
+    assert.equal((await get(port, '/', { 'If-None-Match': '"other"' })).status, 200);
     assert.equal(server.exitCode, null);
   } finally {
     server.kill();

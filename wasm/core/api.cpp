@@ -90,6 +90,7 @@ ojson property_json(const PropertyDef& prop, const OperationDef* bodyOperation) 
     p["readOnly"] = prop.readOnly;
     p["serverAssigned"] = prop.serverAssigned;
     p["navigation"] = prop.navigation;
+    p["key"] = prop.key;
     if (prop.hasRange) p["range"] = {prop.rangeMin, prop.rangeMax};
     if (prop.maxLength >= 0) p["maxLength"] = prop.maxLength;
     p["description"] = prop.description;
@@ -137,7 +138,7 @@ void add_types(const TypeDef& root, const OperationDef* bodyOperation, ojson& ty
         const TypeDef* type = pending.back();
         pending.pop_back();
         if (types.contains(type->name)) continue;
-        types[type->name] = type_json(*type, type == &root ? bodyOperation : nullptr);
+        types[type->name] = type_json(*type, type->is_or_derives_from(&root) ? bodyOperation : nullptr);
         for (const TypeDef* d : type->derived) pending.push_back(d);
         for (const PropertyDef* prop : type->properties) {
             if (prop->structured && !prop->navigation) pending.push_back(prop->structured);

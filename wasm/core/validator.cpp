@@ -507,6 +507,11 @@ private:
             json_quote(name) + " does not belong in a collection response: it holds \"value\" and @odata annotations only.");
     }
 
+    // A created entity must say which concrete type it is; elsewhere its address says it.
+    bool creates(const Frame& frame) const {
+        return frame.objectRole == ObjectRole::Body && request_ && op_.kind == OperationKind::Create;
+    }
+
     void finish_object(const Frame& frame, uint32_t begin, const ObjectKeys& keys) {
         const size_t depth = frames_.size() - 1;
         const TypeDef* declared = frame.declared;
@@ -520,7 +525,7 @@ private:
                              op_.path + " is typed as " + op_.addressType->shortName + ", so a " + op_.bodyType->shortName +
                                  " body must say \"@odata.type\": \"#" + op_.bodyType->name + "\".",
                              &fix);
-            } else if (declared->abstract && !declared->entity) {
+            } else if (declared->abstract && (!declared->entity || creates(frame))) {
                 std::vector<std::string> options;
                 for (const TypeDef* d : declared->derived) options.push_back("#" + d->name);
                 add_at_brace(Severity::Error, "odata-type-missing", depth, begin,

@@ -1,14 +1,18 @@
 // The body form, generated from an operation's model (describe()); nothing here is per operation.
 // The form edits the parsed JSON in place, so members it does not know are kept as they are.
 import { el } from './dom.js';
+import { primitiveDefault } from './form-values.js';
+import { scalarEditor } from './form-controls.js';
 
 const SENTINEL = 'unknownFutureValue';
 const MAX_ITEMS_SHOWN = 50;
-const INT32 = [-2147483648, 2147483647];
-const DATETIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;
+// Objects nested deeper than this many pointer steps show their properties on request (Graph's
+// types recurse).
+const OPEN_DEPTH = 4;
+// A type with more properties than this gets a filter field.
+const FILTER_FROM = 30;
 
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
-const pad = (n) => String(n).padStart(2, '0');
 const shortName = (qualified) => qualified.slice(qualified.lastIndexOf('.') + 1);
 
 export function pointerAppend(pointer, token) {
@@ -18,14 +22,6 @@ export function pointerAppend(pointer, token) {
 // A stable element id per JSON Pointer, so focus survives a re-render.
 export function idFor(prefix, pointer) {
   return `${prefix}${pointer.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
-}
-
-export function nowWithOffset(date = new Date()) {
-  const local = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:00`;
-  const offset = -date.getTimezoneOffset();
-  if (offset === 0) return `${local}Z`;
-  const sign = offset > 0 ? '+' : '-';
-  return `${local}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
 function typeLabel(prop) {
@@ -40,30 +36,17 @@ export function defaultValue(model, prop, { item = false } = {}) {
     return members.find((m) => m !== SENTINEL) ?? '';
   }
   if (prop.kind === 'complex' || prop.kind === 'entity') return defaultObject(model, prop.type);
-  switch (prop.type) {
-    case 'Edm.Int32':
-    case 'Edm.Int64': return prop.range ? Math.max(prop.range[0], Math.min(prop.range[1], 0)) : 0;
-    case 'Edm.Double': return 0;
-    case 'Edm.Boolean': return false;
-    case 'Edm.DateTimeOffset': return nowWithOffset();
-    default: return '';
-  }
+  return primitiveDefault(prop);
 }
 
-function concreteType(model, typeName) {
-  let type = model.types[typeName];
-  while (type && type.abstract && type.derived.length) type = model.types[type.derived[0]];
-  return type;
-}
-
-function defaultObject(model, typeName) {
-  const declared = model.types[typeName];
-  const type = concreteType(model, typeName);
+// The required members of a type; an abstract type stays empty until a concrete kind is chosen.
+function defaultObject(model, typeName, { chosen = false } = {}) {
+  const type = model.types[typeName];
   const object = {};
-  if (!type) return object;
-  if (declared !== type) object['@odata.type'] = `#${type.name}`;
+  if (!type || (type.abstract && !chosen)) return object;
+  if (chosen) object['@odata.type'] = `#${type.name}`;
   for (const prop of type.properties) {
-    if (!prop.nullable && !prop.collection && !prop.navigation && !prop.readOnly) object[prop.name] = defaultValue(model, prop);
+    if (!prop.nullable && !prop.collection && !prop.navigation && !prop.readOnly && !prop.serverAssigned && !prop.key) object[prop.name] = defaultValue(model, prop);
   }
   return object;
 }
@@ -75,8 +58,14 @@ function effectiveType(model, declaredName, value) {
   return (named && has(model.types, named) && model.types[named]) || model.types[declaredName];
 }
 
+// What the person opened or filtered in a form, kept across its re-renders.
+const views = new WeakMap();
+
 export function renderForm(container, options) {
   const { model, value, diagnostics = [], onChange, idPrefix = 'f', stale = false } = options;
+  if (!views.has(container) || views.get(container).model !== model.target) {
+    views.set(container, { model: model.target, expanded: new Set(), filters: new Map() });
+  }
   const byPointer = new Map();
   for (const d of diagnostics) {
     if (!byPointer.has(d.pointer)) byPointer.set(d.pointer, []);
@@ -86,7 +75,11 @@ export function renderForm(container, options) {
   // A body edited through the form names its type first when the address needs it.
   const commit = (focusId) => onChange(
     model.odataType && !has(root, '@odata.type') ? { '@odata.type': model.odataType, ...root } : root, focusId);
-  const ctx = { model, byPointer, idPrefix, commit, required: new Set(model.required ?? []) };
+  const rerender = (focusId) => {
+    renderForm(container, options);
+    container.querySelector(`#${CSS.escape(focusId)}`)?.focus();
+  };
+  const ctx = { model, byPointer, idPrefix, commit, rerender, view: views.get(container), required: new Set(model.required ?? []) };
 
   const children = [];
   if (stale) {
@@ -97,17 +90,26 @@ export function renderForm(container, options) {
   } else if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     children.push(el('p', { class: 'notice', text: 'The body is not a JSON object. Start from an example, or fix the JSON.' }));
   } else {
+    const declared = model.types[model.bodyType];
     const type = effectiveType(model, model.bodyType, root);
     if (model.odataType) {
       children.push(el('p', { class: 'hint', text: `The body names its type: "@odata.type": "${model.odataType}" (the address is typed as ${shortName(model.addressType)}).` }));
+    } else if (declared && (declared.abstract || declared.derived.length)) {
+      children.push(kindChooser(ctx, declared, root, `${idPrefix}root`, 'Body'));
     }
-    children.push(...objectRows(ctx, type, root, '', true));
+    if (declared?.abstract && type === declared) {
+      children.push(el('p', { class: 'hint', text: `${declared.shortName} is abstract: choose a kind to see its properties.` }));
+    } else {
+      children.push(...objectRows(ctx, type, root, '', true));
+    }
   }
   const form = el('fieldset', { class: 'body-form', disabled: stale }, el('legend', { class: 'visually-hidden', text: 'Body properties' }), children);
   container.replaceChildren(form);
 }
 
 function objectRows(ctx, type, object, pointer, isRoot) {
+  const depth = pointer ? pointer.split('/').length - 1 : 0;
+  if (depth > OPEN_DEPTH && !ctx.view.expanded.has(pointer)) return [expandButton(ctx, type, pointer)];
   const rows = [];
   const known = new Set(type.properties.map((p) => p.name));
   // Properties the body cannot carry are listed apart (with the reason), unless the JSON has them.
@@ -126,7 +128,37 @@ function objectRows(ctx, type, object, pointer, isRoot) {
     rows.push(el('p', { class: 'hint others' },
       `Also in the JSON: ${others.join(', ')} — ${type.open ? 'dynamic properties of this open type' : 'not properties of ' + type.shortName}; edit them in the JSON.`));
   }
+  if (type.properties.length > FILTER_FROM) rows.unshift(filterField(ctx, type, pointer, rows));
   return rows;
+}
+
+// Deep in a recursive type, the properties wait for a click.
+function expandButton(ctx, type, pointer) {
+  const id = `${idFor(ctx.idPrefix, pointer)}-expand`;
+  return el('button', { type: 'button', class: 'expand', id, text: `Show the ${type.properties.length} properties of ${type.shortName}`,
+    onclick: () => {
+      ctx.view.expanded.add(pointer);
+      ctx.rerender(`${idFor(ctx.idPrefix, pointerAppend(pointer, type.properties[0]?.name ?? ''))}-include`);
+    } });
+}
+
+// Narrows a long list of properties by name; the ones the JSON has always show.
+function filterField(ctx, type, pointer, rows) {
+  const apply = (text) => {
+    const wanted = text.trim().toLowerCase();
+    for (const row of rows) {
+      if (!row.dataset?.name) continue;
+      row.hidden = !!wanted && !row.classList.contains('is-present') && !row.dataset.name.includes(wanted);
+    }
+  };
+  const current = ctx.view.filters.get(pointer) ?? '';
+  apply(current);
+  return el('p', { class: 'filter' }, el('input', { type: 'search', id: `${idFor(ctx.idPrefix, pointer)}-filter`, value: current,
+    'aria-label': `Filter the ${type.properties.length} properties of ${type.shortName}`, placeholder: `Filter ${type.properties.length} properties`,
+    oninput: (event) => {
+      ctx.view.filters.set(pointer, event.target.value);
+      apply(event.target.value);
+    } }));
 }
 
 function fieldDiagnostics(ctx, pointer, id) {
@@ -166,7 +198,8 @@ function propertyRow(ctx, prop, holder, parentPointer, isRoot) {
     el('span', { class: 'prop-type', text: typeLabel(prop) }),
     badges);
 
-  const row = el('div', { class: `prop${blocked ? ' is-blocked' : ''}${present ? ' is-present' : ''}`, 'data-pointer': pointer }, head);
+  const row = el('div', { class: `prop${blocked ? ' is-blocked' : ''}${present ? ' is-present' : ''}`, 'data-pointer': pointer,
+    'data-name': prop.name.toLowerCase() }, head);
   if (present && !blocked) {
     row.append(valueEditor(ctx, prop, holder, prop.name, pointer, id));
   } else if (present && blocked) {
@@ -242,88 +275,57 @@ function singleEditor(ctx, prop, holder, key, pointer, id, label) {
     commit(focusId);
   };
 
-  if (prop.kind === 'enum') {
-    const members = (model.enums[prop.type]?.members ?? []).filter((m) => m !== SENTINEL);
-    const select = el('select', { id: `${id}-control`, 'aria-label': label, 'aria-invalid': invalid, 'aria-describedby': describedBy,
-      onchange: (event) => set(event.target.value) });
-    if (!members.includes(current)) {
-      select.append(el('option', { value: String(current), selected: true, text: `${JSON.stringify(current)} (not a member)` }));
-    }
-    for (const m of members) select.append(el('option', { value: m, selected: m === current, text: m }));
-    return select;
-  }
-  if (prop.kind === 'complex' || prop.kind === 'entity') {
-    if (current === null || typeof current !== 'object' || Array.isArray(current)) {
-      return el('p', { class: 'hint', text: `Expected an object; the JSON has ${JSON.stringify(current)?.slice(0, 80)}. Fix it in the JSON.` });
-    }
-    const declared = model.types[prop.type];
-    const type = effectiveType(model, prop.type, current);
-    const group = el('fieldset', { class: 'complex', id: `${id}-group` }, el('legend', { text: `${label} (${type.shortName})` }));
-    if (declared.abstract || declared.derived.length) {
-      const options = [declared, ...declared.derived.map((name) => model.types[name])].filter((t) => t && !t.abstract);
-      const chosen = current['@odata.type']?.replace(/^#/, '');
-      const kind = el('select', { id: `${id}-kind`, 'aria-label': `${label}: kind`,
-        onchange: (event) => {
-          current['@odata.type'] = `#${event.target.value}`;
-          commit(`${id}-kind`);
-        } });
-      if (!options.some((t) => t.name === chosen)) kind.append(el('option', { value: '', selected: true, text: chosen ? `${chosen} (unknown)` : 'choose a kind' }));
-      for (const t of options) kind.append(el('option', { value: t.name, selected: t.name === chosen, text: t.shortName }));
-      group.append(el('label', { class: 'kind' }, 'Kind ', kind));
-    }
-    group.append(...objectRows(ctx, type, current, pointer, false));
-    return group;
-  }
-  switch (prop.type) {
-    case 'Edm.Boolean':
-      return el('input', { type: 'checkbox', id: `${id}-control`, 'aria-label': label, checked: current === true,
-        onchange: (event) => set(event.target.checked) });
-    case 'Edm.Int32':
-    case 'Edm.Int64':
-    case 'Edm.Double': {
-      const [min, max] = prop.range ?? (prop.type === 'Edm.Int32' ? INT32 : [null, null]);
-      const input = el('input', { type: 'number', id: `${id}-control`, 'aria-label': label, 'aria-invalid': invalid, 'aria-describedby': describedBy,
-        step: prop.type === 'Edm.Double' ? 'any' : '1', min, max, inputmode: 'numeric',
-        value: typeof current === 'number' ? String(current) : '',
-        oninput: (event) => {
-          const text = event.target.value.trim();
-          const number = Number(text);
-          if (text === '' || !Number.isFinite(number)) return;  // keep the JSON until the number is complete
-          if (prop.type !== 'Edm.Double' && !Number.isInteger(number)) return;
-          set(number);
-        } });
-      const bounds = min !== null ? el('span', { class: 'bounds', text: `${min} to ${max}` }) : null;
-      return el('span', { class: 'number' }, input, bounds);
-    }
-    case 'Edm.DateTimeOffset':
-      return dateTimeEditor(current, set, id, label, invalid, describedBy);
-    default: {
-      const attributes = { type: 'text', id: `${id}-control`, 'aria-label': label, 'aria-invalid': invalid, 'aria-describedby': describedBy,
-        value: typeof current === 'string' ? current : JSON.stringify(current ?? ''), spellcheck: 'false',
-        oninput: (event) => set(event.target.value) };
-      if (prop.maxLength) attributes.maxlength = prop.maxLength;
-      return el('input', attributes);
-    }
-  }
+  if (prop.kind === 'complex' || prop.kind === 'entity') return objectEditor(ctx, prop, current, pointer, id, label);
+  return scalarEditor({ model, prop, current, set, id, label, invalid, describedBy });
 }
 
-// A date-time control that keeps the offset: the local date and time, and the offset beside it.
-function dateTimeEditor(current, set, id, label, invalid, describedBy) {
-  const match = typeof current === 'string' ? DATETIME.exec(current) : null;
-  const local = match ? match[1] : '';
-  const fraction = match?.[2] ?? '';
-  const offset = match?.[3] ?? '';
-  const compose = (nextLocal, nextOffset) => {
-    const keepFraction = nextLocal === local ? fraction : '';
-    const withSeconds = nextLocal.length === 16 ? `${nextLocal}:00` : nextLocal;
-    return `${withSeconds}${keepFraction}${nextOffset}`;
-  };
-  const when = el('input', { type: 'datetime-local', step: '1', id: `${id}-control`, 'aria-label': `${label}: date and time`,
-    'aria-invalid': invalid, 'aria-describedby': describedBy, value: local,
-    onchange: (event) => event.target.value && set(compose(event.target.value, offsetInput.value.trim()), `${id}-control`) });
-  const offsetInput = el('input', { type: 'text', id: `${id}-offset`, class: 'offset', 'aria-label': `${label}: UTC offset (Z or ±hh:mm)`,
-    value: offset, size: 6, placeholder: 'Z', spellcheck: 'false',
-    onchange: (event) => (local || when.value) && set(compose(when.value || local, event.target.value.trim()), `${id}-offset`) });
-  const raw = !match && current ? el('span', { class: 'hint', text: `now: ${String(current).slice(0, 60)}` }) : null;
-  return el('span', { class: 'datetime' }, when, offsetInput, raw);
+// A structured value: its kind first when the declared type has derived types (an abstract one
+// shows nothing else until a kind is chosen), then its properties.
+function objectEditor(ctx, prop, current, pointer, id, label) {
+  const { model, commit } = ctx;
+  if (current === null || typeof current !== 'object' || Array.isArray(current)) {
+    return el('p', { class: 'hint', text: `Expected an object; the JSON has ${JSON.stringify(current)?.slice(0, 80)}. Fix it in the JSON.` });
+  }
+  const declared = model.types[prop.type];
+  if (!declared) return el('p', { class: 'hint', text: `${prop.type} is not described here; edit it in the JSON.` });
+  const type = effectiveType(model, prop.type, current);
+  const group = el('fieldset', { class: 'complex', id: `${id}-group` }, el('legend', { text: `${label} (${type.shortName})` }));
+  if (declared.abstract || declared.derived.length) group.append(kindChooser(ctx, declared, current, id, label));
+  if (declared.abstract && type === declared) {
+    group.append(el('p', { class: 'hint', text: `${declared.shortName} is abstract: choose a kind to see its properties.` }));
+    return group;
+  }
+  group.append(...objectRows(ctx, type, current, pointer, false));
+  return group;
+}
+
+// Choosing a kind names it in @odata.type and adds the kind's required members the value lacks.
+function kindChooser(ctx, declared, current, id, label) {
+  const { model, commit } = ctx;
+  const chosen = current['@odata.type']?.replace(/^#/, '');
+  const options = concreteTypes(model, declared);
+  const kind = el('select', { id: `${id}-kind`, 'aria-label': `${label}: kind`,
+    onchange: (event) => {
+      const fresh = defaultObject(model, event.target.value, { chosen: true });
+      for (const [key, value] of Object.entries(fresh)) if (key === '@odata.type' || !has(current, key)) current[key] = value;
+      commit(`${id}-kind`);
+    } });
+  if (!options.some((t) => t.name === chosen)) kind.append(el('option', { value: '', selected: true, text: chosen ? `${chosen} (unknown)` : 'choose a kind' }));
+  for (const t of options) kind.append(el('option', { value: t.name, selected: t.name === chosen, text: t.shortName }));
+  return el('label', { class: 'kind' }, 'Kind ', kind);
+}
+
+// The types a value of `declared` may be: itself unless abstract, and every type derived from it.
+function concreteTypes(model, declared) {
+  const found = [];
+  const pending = [declared.name];
+  const seen = new Set();
+  while (pending.length) {
+    const type = model.types[pending.shift()];
+    if (!type || seen.has(type.name)) continue;
+    seen.add(type.name);
+    if (!type.abstract) found.push(type);
+    pending.push(...type.derived);
+  }
+  return found;
 }

@@ -3,23 +3,30 @@ import { countText } from './words.js';
 import { loadGpb } from './gpb.js';
 import { createPlainEditor } from './plain-editor.js';
 import { renderForm } from './form.js';
+import { parseLossless } from './form-values.js';
 import { SNIPPETS } from './snippets.js';
 import { encodeShare, decodeShare, saveDraft, loadDraft } from './state.js';
 import { el } from './dom.js';
 import { setupDocsMode } from './docs.js';
+import { GRAPH_VERSIONS, createModels, rememberedVersion, rememberVersion } from './models.js';
+import { createFinder } from './operation-finder.js';
+import { parseAddress, modelOf } from './address.js';
+import { setupOwnMetadata } from './own-metadata.js';
 
 const $ = (id) => document.getElementById(id);
 const query = new URLSearchParams(location.search);
 const embedded = query.has('embed');
-const GRAPH = 'https://graph.microsoft.com/';
 
-const state = { op: '', params: {}, bodies: {}, value: undefined, diagnostics: [], request: null, response: null };
+// op: the open operation's target (a seed id, or "[model ]METHOD path"); version: the model searched.
+const state = { op: '', version: 'beta', params: {}, bodies: {}, value: undefined, diagnostics: [], request: null, response: null };
 let gpb;
 let editor;
-const models = new Map();
-const model = (id) => {
-  if (!models.has(id)) models.set(id, gpb.describe(id));
-  return models.get(id);
+let models;
+let seedIds = new Set();
+const descriptions = new Map();
+const describe = (id) => {
+  if (!descriptions.has(id)) descriptions.set(id, gpb.describe(id));
+  return descriptions.get(id);
 };
 
 function notice(text, kind = 'info') {
@@ -38,52 +45,102 @@ function debounce(fn) {
 
 // ---- the operation -------------------------------------------------------------------------
 
-function renderPicker() {
-  const select = $('operation');
-  const groups = new Map();
-  for (const op of gpb.operations()) {
-    if (!groups.has(op.resource)) groups.set(op.resource, el('optgroup', { label: op.resource }));
-    groups.get(op.resource).append(el('option', { value: op.id, text: `${op.title} — ${op.method}` }));
+// The model switch lists Graph's versions and the services loaded here; it follows the open operation.
+function renderModelSwitch() {
+  const select = $('version');
+  const label = (name) => (GRAPH_VERSIONS.includes(name) ? `Graph ${name}` : `${name} (your metadata)`);
+  select.replaceChildren(...[...models.names()].map((name) => el('option', { value: name, text: label(name), selected: name === state.version })));
+}
+
+function showModelProgress(version, share, done) {
+  const box = $('model-loading');
+  box.hidden = !!done;
+  if (done) return;
+  $('model-loading-label').textContent = `Loading the Graph ${version} model`;
+  const bar = $('model-progress');
+  if (share === null) bar.removeAttribute('value');
+  else bar.value = share;
+}
+
+// The open operation in another model, when that model has the same METHOD + path.
+async function switchModel(model) {
+  state.version = model;
+  rememberVersion(model);
+  const m = describe(state.op);
+  if (m.version === model) return;
+  try {
+    await models.ensure(model);
+    const r = gpb.resolve(m.method, m.path, { version: model });
+    selectOperation(r.target, { params: state.params });
+    notice(`Now showing ${m.method} ${m.path} in ${model}.`);
+  } catch {
+    notice(`${m.method} ${m.path} is not in ${model}; the open operation stays in ${m.version}. Find one above.`);
   }
-  select.replaceChildren(...groups.values());
-  select.addEventListener('change', () => selectOperation(select.value));
+}
+
+function setupFinder() {
+  renderModelSwitch();
+  $('version').addEventListener('change', (event) => switchModel(event.target.value));
+  createFinder({
+    input: $('operation-search'), list: $('operation-results'), status: $('search-status'), gpb, models,
+    currentModel: () => state.version,
+    onChoose: (entry) => {
+      const given = Object.fromEntries(Object.entries(entry.parameters ?? {}).filter(([, v]) => v));
+      selectOperation(entry.target, { params: given });
+    },
+  });
+}
+
+// A seed id, an operation's target, or METHOD + URL: opens its operation, loading its model first.
+async function openAddress(text, { body, params = {} } = {}) {
+  if (seedIds.has(text)) return selectOperation(text, { body, params });
+  const address = parseAddress(text, [...models.names()]);
+  if (!address) {
+    notice(`"${text}" names no operation: give a method and a URL, such as PATCH /users/{userId}.`, 'warning');
+    return;
+  }
+  const model = modelOf(address, state.version);
+  try {
+    await models.ensure(model);
+    const r = gpb.resolve(address.method ?? 'GET', address.url, { version: model });
+    const given = Object.fromEntries(Object.entries(r.parameters).filter(([, v]) => v));
+    selectOperation(r.target, { body, params: { ...given, ...params } });
+  } catch (error) {
+    notice(`${address.method ?? 'GET'} ${address.url} opens nothing in ${model}: ${error.message}`, 'warning');
+  }
 }
 
 function filledUrl(m) {
-  let path = m.path;
-  for (const name of m.pathParameters) {
-    const value = state.params[name];
-    if (value) path = path.replace(`{${name}}`, encodeURIComponent(value));
-  }
-  return `${GRAPH}${m.version}${path}`;
+  return gpb.request(m.target, '', currentParams()).url;
 }
 
-function permissionList(names) {
+function permissionList(p, names) {
+  if (p.note) return `Not known: ${p.note}.`;
   return names.length ? names.join(', ') : 'Not supported.';
 }
 
 function renderOperationInfo() {
-  const m = model(state.op);
+  const m = describe(state.op);
   const p = m.permissions;
   $('operation-info').replaceChildren(
     el('p', { class: 'request-line' },
       el('span', { class: `method method-${m.method.toLowerCase()}`, text: m.method }), ' ',
       el('code', { id: 'operation-url', text: filledUrl(m) })),
-    el('p', { class: 'meta' }, `API version: ${m.version} · Response: ${m.response.status} ${m.response.reason}`),
+    el('p', { class: 'meta' }, `${GRAPH_VERSIONS.includes(m.version) ? 'API version' : 'Service'}: ${m.version} · Response: ${m.response.status} ${m.response.reason}`),
     el('p', { class: 'description', text: m.description }),
     el('table', { class: 'permissions' },
       el('caption', { text: 'Permissions (least privileged first)' }),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Permission type' }), el('th', { scope: 'col', text: 'Permissions' }))),
       el('tbody', {},
-        el('tr', {}, el('th', { scope: 'row', text: 'Delegated (work or school account)' }), el('td', { text: permissionList(p.delegatedWork) })),
-        el('tr', {}, el('th', { scope: 'row', text: 'Delegated (personal Microsoft account)' }), el('td', { text: permissionList(p.delegatedPersonal) })),
-        el('tr', {}, el('th', { scope: 'row', text: 'Application' }), el('td', { text: permissionList(p.application) })))),
+        el('tr', {}, el('th', { scope: 'row', text: 'Delegated (work or school account)' }), el('td', { text: permissionList(p, p.delegatedWork) })),
+        el('tr', {}, el('th', { scope: 'row', text: 'Delegated (personal Microsoft account)' }), el('td', { text: permissionList(p, p.delegatedPersonal) })),
+        el('tr', {}, el('th', { scope: 'row', text: 'Application' }), el('td', { text: permissionList(p, p.application) })))),
     el('p', { class: 'meta' }, `National clouds: ${m.nationalClouds.length ? m.nationalClouds.join(', ') : 'not stated by the docs'}`),
-    m.caveats.length ? el('ul', { class: 'caveats', 'aria-label': 'Caveats' }, m.caveats.map((c) => el('li', { text: c }))) : null);
+    ...(m.caveats.length ? [el('ul', { class: 'caveats', 'aria-label': 'Caveats' }, m.caveats.map((c) => el('li', { text: c })))] : []));
 }
 
 function renderParameters() {
-  const m = model(state.op);
+  const m = describe(state.op);
   const fieldset = $('path-parameters');
   fieldset.hidden = m.pathParameters.length === 0;
   fieldset.replaceChildren(el('legend', { text: 'Path parameters' }), ...m.pathParameters.map((name) =>
@@ -96,11 +153,17 @@ function renderParameters() {
         } }))));
 }
 
-function selectOperation(id, { body } = {}) {
+function selectOperation(id, { body, params } = {}) {
   if (state.op && editor) state.bodies[state.op] = editor.getText();
   state.op = id;
-  $('operation').value = id;
-  for (const name of Object.keys(state.params)) if (!model(id).pathParameters.includes(name)) delete state.params[name];
+  const m = describe(id);
+  if (params) state.params = { ...params };
+  for (const name of Object.keys(state.params)) if (!m.pathParameters.includes(name)) delete state.params[name];
+  if (models.names().has(m.version) && state.version !== m.version) {
+    state.version = m.version;
+    renderModelSwitch();
+  }
+  $('operation-name').textContent = `${m.title} (${m.version})`;
   renderOperationInfo();
   renderParameters();
   const text = body ?? state.bodies[id] ?? gpb.example(id);
@@ -141,7 +204,7 @@ function renderFormNow(focusId) {
     ? [active.selectionStart, active.selectionEnd] : null;
   const stale = state.value === undefined;
   renderForm($('body-form'), {
-    model: model(state.op),
+    model: describe(state.op),
     value: stale ? state.lastGood : state.value,
     stale,
     diagnostics: state.diagnostics,
@@ -180,7 +243,7 @@ function refresh({ focusId } = {}) {
   const rest = () => {
     if (generation !== refreshGeneration) return;  // a newer edit has taken over
     try {
-      state.value = JSON.parse(text);
+      state.value = parseLossless(text);
       state.lastGood = state.value;
     } catch {
       state.value = undefined;
@@ -286,23 +349,38 @@ function shareLink() {
   return link;
 }
 
-function usePastedRequest() {
+// The pasted request's operation, resolved as the finder resolves an address; throws why not.
+async function pastedOperation(parsed) {
+  const address = parseAddress(`${parsed.method} ${parsed.url}`, [...models.names()]);
+  const model = address ? modelOf(address, state.version) : state.version;
+  if (!models.isReady(model)) {
+    $('paste-problem').textContent = `Loading the ${model} model…`;
+    await models.ensure(model);
+    parsed = gpb.parseRequest($('paste-text').value);  // now with the whole model
+  }
+  if (parsed.operation) return { target: parsed.operation, parameters: parsed.parameters };
+  try {
+    const r = gpb.resolve(parsed.method, parsed.url, { version: model });
+    return { target: r.target, parameters: r.parameters };
+  } catch (error) {
+    throw new Error(`${parsed.method} ${parsed.path || parsed.url} resolves to nothing in ${model}: ${error.message}`);
+  }
+}
+
+async function usePastedRequest() {
   const text = $('paste-text').value;
   let parsed;
+  let found;
   try {
     parsed = gpb.parseRequest(text);
+    found = await pastedOperation(parsed);
   } catch (error) {
     $('paste-problem').textContent = error.message;
     return;
   }
-  if (!parsed.operation) {
-    $('paste-problem').textContent = `No operation here matches ${parsed.method} ${parsed.path || parsed.url}. Known: ${gpb.operations().map((o) => `${o.method} ${o.path}`).join('; ')}.`;
-    return;
-  }
   $('paste-dialog').close();
   $('paste-text').value = '';  // the pasted text (and any token in it) is not kept
-  state.params = Object.fromEntries(Object.entries(parsed.parameters).filter(([, v]) => v));
-  selectOperation(parsed.operation, { body: parsed.body });
+  selectOperation(found.target, { body: parsed.body, params: Object.fromEntries(Object.entries(found.parameters).filter(([, v]) => v)) });
   if (parsed.tokenRedacted) {
     notice('The pasted request carried a real-looking bearer token. It was removed: previews, snippets, the share link and the draft use the {token} placeholder.', 'warning');
   }
@@ -336,8 +414,7 @@ function showMode(mode) {
 function openInBuilder(example) {
   showMode('build');
   const parsed = gpb.parseRequest(`${example.method} ${example.url}\n\n${example.body}`);
-  state.params = Object.fromEntries(Object.entries(parsed.parameters).filter(([, v]) => v));
-  selectOperation(example.operation, { body: example.body });
+  selectOperation(example.operation, { body: example.body, params: Object.fromEntries(Object.entries(parsed.parameters).filter(([, v]) => v)) });
   editor.focus();
 }
 
@@ -352,22 +429,29 @@ async function start() {
     notice(`The checker could not start: ${error.message}`, 'error');
     return;
   }
-  renderPicker();
+  models = createModels(gpb, { onProgress: showModelProgress });
+  state.version = rememberedVersion();
+  seedIds = new Set(gpb.operations().map((o) => o.id));
+  setupFinder();
+  setupOwnMetadata({ models, onLoaded: (model) => { state.version = model; renderModelSwitch(); $('operation-search').focus(); } });
   const onChange = (length) => scheduleRefresh(length > 200000 ? 400 : length > 20000 ? 150 : 60);
   editor = createPlainEditor($('body-editor'), { onChange });
   wireActions();
   performance.mark('gpb-editor-ready');
 
-  const ids = new Set(gpb.operations().map((o) => o.id));
+  // A seed opens at once; any other operation once its model has loaded (the seed shows meanwhile).
   const shared = decodeShare(location.hash);
   const draft = shared ? null : await loadDraft();
   const initial = shared ?? draft;
   if (draft) state.bodies = draft.bodies;
-  if (initial && ids.has(initial.op)) state.params = initial.params;
-  let op = initial && ids.has(initial.op) ? initial.op : gpb.operations()[0].id;
-  const requested = query.get('op');
-  if (requested && ids.has(requested)) op = requested;
-  selectOperation(op, { body: initial && initial.op === op ? initial.body : undefined });
+  const wanted = query.get('op') ?? initial?.op ?? '';
+  const opened = { body: initial?.op === wanted ? initial.body : undefined, params: initial?.op === wanted ? initial.params : {} };
+  const remembered = state.version;
+  if (seedIds.has(wanted)) selectOperation(wanted, opened);
+  else selectOperation(gpb.operations()[0].id);
+  state.version = remembered;
+  renderModelSwitch();
+  if (wanted && !seedIds.has(wanted)) openAddress(wanted, opened);
   setupDocsMode({ gpb, openInBuilder });
   $('mode-build').addEventListener('click', () => showMode('build'));
   $('mode-docs').addEventListener('click', () => showMode('docs'));

@@ -3,6 +3,7 @@
 /* global createGpbCore */
 import { wrapCore } from '../gpb-api.js';
 import { renderForm } from '../app/form.js';
+import { parseLossless } from '../app/form-values.js';
 import { el } from '../app/dom.js';
 import { offsetOf } from '../app/positions.js';
 import { countText } from '../app/words.js';
@@ -110,7 +111,7 @@ class GpbBuilder extends HTMLElement {
     const text = this.text;
     const result = gpb.validate(model.id, text);
     let value;
-    try { value = JSON.parse(text); } catch { value = undefined; }
+    try { value = parseLossless(text); } catch { value = undefined; }
     if (value !== undefined) this.lastGood = value;
     const focusedId = focusId ?? this.shadow.activeElement?.id;
     renderForm(this.formBox, {
