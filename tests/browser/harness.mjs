@@ -57,6 +57,13 @@ export async function openPage(browser, url, { contextOptions = {}, viewport = {
   return { page, context, log };
 }
 
+// Opens an operation as a person does: its id (or METHOD URL) in the search field, then Enter.
+export async function chooseOperation(page, id) {
+  await page.fill('#operation-search', id);
+  await page.press('#operation-search', 'Enter');
+  await page.waitForFunction((want) => document.body.dataset.operation === want, id, { timeout: 30000 });
+}
+
 export async function editorText(page) {
   return page.evaluate(() => document.getElementById('body-editor').shadowRoot.querySelector('.cm-content').innerText);
 }

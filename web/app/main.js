@@ -156,6 +156,7 @@ function renderParameters() {
 function selectOperation(id, { body, params } = {}) {
   if (state.op && editor) state.bodies[state.op] = editor.getText();
   state.op = id;
+  document.body.dataset.operation = id;
   const m = describe(id);
   if (params) state.params = { ...params };
   for (const name of Object.keys(state.params)) if (!m.pathParameters.includes(name)) delete state.params[name];
@@ -344,7 +345,8 @@ function download(name, text, type) {
 }
 
 function shareLink() {
-  const link = `${location.href.split('#')[0]}${encodeShare({ op: state.op, params: state.params, body: editor.getText() })}`;
+  // The state names the operation, so a ?op= the page was opened with is left out.
+  const link = `${location.origin}${location.pathname}${embedded ? '?embed' : ''}${encodeShare({ op: state.op, params: state.params, body: editor.getText() })}`;
   history.replaceState(null, '', link);
   return link;
 }
@@ -353,7 +355,8 @@ function shareLink() {
 async function pastedOperation(parsed) {
   const address = parseAddress(`${parsed.method} ${parsed.url}`, [...models.names()]);
   const model = address ? modelOf(address, state.version) : state.version;
-  if (!models.isReady(model)) {
+  const seed = parsed.operation && seedIds.has(parsed.operation);
+  if (!models.isReady(model) && !seed) {
     $('paste-problem').textContent = `Loading the ${model} model…`;
     await models.ensure(model);
     parsed = gpb.parseRequest($('paste-text').value);  // now with the whole model
@@ -444,7 +447,7 @@ async function start() {
   const draft = shared ? null : await loadDraft();
   const initial = shared ?? draft;
   if (draft) state.bodies = draft.bodies;
-  const wanted = query.get('op') ?? initial?.op ?? '';
+  const wanted = shared?.op || query.get('op') || draft?.op || '';
   const opened = { body: initial?.op === wanted ? initial.body : undefined, params: initial?.op === wanted ? initial.params : {} };
   const remembered = state.version;
   if (seedIds.has(wanted)) selectOperation(wanted, opened);

@@ -1,5 +1,7 @@
 // <gpb-builder operation="incidentTask.update" value="{...}">: the builder as one element, for wiki
-// pages and file://. Shadow DOM keeps the host's CSS out; events: change, validated.
+// pages and file://. Any other operation: model="PATCH https://graph.microsoft.com/v1.0/users/42", or
+// method + url (+ version); its model pack is fetched from models-src (default "models/") on the
+// host. Shadow DOM keeps the host's CSS out; events: change, validated.
 /* global createGpbCore */
 import { wrapCore } from '../gpb-api.js';
 import { renderForm } from '../app/form.js';
@@ -7,6 +9,7 @@ import { parseLossless } from '../app/form-values.js';
 import { el } from '../app/dom.js';
 import { offsetOf } from '../app/positions.js';
 import { countText } from '../app/words.js';
+import { parseAddress, modelOf } from '../app/address.js';
 
 const STYLE = `
 :host { display: block; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
@@ -38,8 +41,28 @@ let corePromise = null;
 const core = () => (corePromise ??= createGpbCore({}).then(wrapCore));
 let instances = 0;
 
+// One fetch of each version's pack per page, whichever element asks first.
+const packs = new Map();
+function loadPack(gpb, version, base) {
+  if (!['beta', 'v1.0'].includes(version)) return Promise.reject(new Error(`no Graph version is called "${version}" (beta or v1.0)`));
+  if (!packs.has(version)) {
+    const url = `${base.replace(/\/?$/, '/')}${version}.gpbm`;
+    packs.set(version, fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+        return response.text();
+      })
+      .then((text) => gpb.loadPack(version, text))
+      .catch((error) => {
+        packs.delete(version);
+        throw new Error(`the ${version} model could not be loaded from ${url} (${error.message}); without it only the seed operations are available`);
+      }));
+  }
+  return packs.get(version);
+}
+
 class GpbBuilder extends HTMLElement {
-  static get observedAttributes() { return ['operation', 'value']; }
+  static get observedAttributes() { return ['operation', 'model', 'method', 'url', 'version', 'value']; }
 
   constructor() {
     super();
@@ -67,16 +90,40 @@ class GpbBuilder extends HTMLElement {
     else this.render();
   }
 
+  // The operation the attributes name, and the key values its URL gives.
+  async target(gpb) {
+    const address = this.getAttribute('model')
+      ?? (this.hasAttribute('method') || this.hasAttribute('url') ? `${this.getAttribute('method') ?? 'GET'} ${this.getAttribute('url') ?? ''}` : null);
+    if (address === null) return { id: this.operation, params: {} };
+    const parsed = parseAddress(address);
+    if (!parsed) throw new Error(`"${address}" is not a method and a URL, such as PATCH https://graph.microsoft.com/v1.0/users/42`);
+    const version = this.getAttribute('version') ?? modelOf(parsed, 'beta');
+    try {
+      return this.resolveIn(gpb, parsed, version);
+    } catch {
+      await loadPack(gpb, version, this.getAttribute('models-src') ?? 'models/');  // not among the seeds
+      return this.resolveIn(gpb, parsed, version);
+    }
+  }
+
+  resolveIn(gpb, parsed, version) {
+    const r = gpb.resolve(parsed.method ?? 'GET', parsed.url, { version });
+    return { id: r.target, params: Object.fromEntries(Object.entries(r.parameters).filter(([, v]) => v)) };
+  }
+
   async render() {
     const gpb = (this.gpb ??= await core());
-    const id = this.operation;
+    const generation = (this.generation = (this.generation ?? 0) + 1);
     let model;
+    let id;
     try {
+      ({ id, params: this.params } = await this.target(gpb));
       model = gpb.describe(id);
     } catch (error) {
-      this.shadow.replaceChildren(el('p', { role: 'alert', text: `gpb-builder: ${error.message}` }));
+      if (generation === this.generation) this.shadow.replaceChildren(el('p', { role: 'alert', text: `gpb-builder: ${error.message}` }));
       return;
     }
+    if (generation !== this.generation) return;  // the attributes changed while the model loaded
     this.model = model;
     if (this.text === null) this.text = this.getAttribute('value') ?? gpb.example(id);
     this.editorBox = el('textarea', { id: `${this.idBase}json`, spellcheck: 'false',
@@ -87,7 +134,7 @@ class GpbBuilder extends HTMLElement {
     this.preview = el('pre', { tabindex: '0', 'aria-label': 'HTTP request' });
     this.shadow.replaceChildren(
       el('h2', { text: model.title }),
-      el('p', { class: 'url' }, el('span', { class: 'method', text: model.method }), `https://graph.microsoft.com/${model.version}${model.path}`),
+      el('p', { class: 'url' }, el('span', { class: 'method', text: model.method }), gpb.request(model.target, '', this.params).url),
       el('div', { class: 'grid' },
         el('div', {}, el('h2', { text: 'Body' }), this.formBox),
         el('div', {},
@@ -109,7 +156,7 @@ class GpbBuilder extends HTMLElement {
   check(focusId) {
     const { gpb, model } = this;
     const text = this.text;
-    const result = gpb.validate(model.id, text);
+    const result = gpb.validate(model.target, text);
     let value;
     try { value = parseLossless(text); } catch { value = undefined; }
     if (value !== undefined) this.lastGood = value;
@@ -132,7 +179,7 @@ class GpbBuilder extends HTMLElement {
           this.editorBox.focus();
           this.editorBox.setSelectionRange(offsetOf(text, d.line, d.column), offsetOf(text, d.endLine, d.endColumn));
         } }))));
-    this.preview.textContent = gpb.request(model.id, text).raw;
+    this.preview.textContent = gpb.request(model.target, text, this.params).raw;
     this.dispatchEvent(new CustomEvent('validated', { detail: result, bubbles: true }));
   }
 }

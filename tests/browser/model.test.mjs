@@ -1,0 +1,241 @@
+// The page over the whole model in headless Chromium: finding operations of both versions by
+// keyboard, a pasted URL, packs loaded when needed, a form-built v1.0 body with derived types, a
+// local $metadata file, share links for METHOD URL addresses, and the network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer, launch, openPage, editorText, fixtures, outputDir, root } from './harness.mjs';
+
+let server;
+let browser;
+const opened = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  for (const { log, name } of opened) {
+    for (const url of log.requests) assert.ok(url.startsWith(server.origin) || url.startsWith('blob:') || url.startsWith('data:'), `${name}: request to ${url}`);
+    assert.deepEqual(log.errors, [], `${name}: console errors`);
+  }
+});
+
+async function open(name, path = '/', options) {
+  const session = await openPage(browser, `${server.origin}${path}`, options);
+  opened.push({ ...session, name });
+  return session;
+}
+
+const opName = (page) => page.textContent('#operation-name');
+const summary = (page) => page.textContent('#diagnostics-summary');
+const waitForOperation = (page, pattern) => page.waitForFunction(
+  (source) => new RegExp(source).test(document.body.dataset.operation ?? ''), pattern.source, { timeout: 30000 });
+const waitForStatus = (page, pattern) => page.waitForFunction(
+  (source) => new RegExp(source).test(document.getElementById('search-status').textContent), pattern.source, { timeout: 30000 });
+
+async function settled(page) {
+  await page.waitForTimeout(300);  // the page validates after a short pause in typing
+  return summary(page);
+}
+
+test('search finds a beta and a v1.0 operation by keyboard; the version is remembered', async () => {
+  const { page, context, log } = await open('search');
+  assert.equal(log.afterReady.length, 0, 'no pack is fetched before it is needed');
+  await page.focus('#operation-search');
+  await page.keyboard.type('users sendMail');
+  await waitForStatus(page, /operations in beta/);
+  assert.equal(await page.getAttribute('#operation-search', 'aria-expanded'), 'true');
+  const first = await page.textContent('#operation-results [role=option][aria-selected=true]');
+  assert.match(first, /POST\s*\/users\/\{userId\}\/sendMail/);
+  await page.keyboard.press('Enter');
+  await waitForOperation(page, /^POST \/users\/\{userId\}\/sendMail$/);
+  assert.equal(await opName(page), 'sendMail (action) (beta)');
+  assert.ok(log.afterReady.some((url) => url.endsWith('/models/beta.gpbm')), 'the beta pack was fetched for the search');
+
+  // The version switch by keyboard: the open operation follows when v1.0 has it.
+  await page.focus('#version');
+  await page.keyboard.press('ArrowDown');
+  await waitForOperation(page, /^v1\.0 POST \/users\/\{userId\}\/sendMail$/);
+  assert.match(await page.textContent('#operation-url'), /^https:\/\/graph\.microsoft\.com\/v1\.0\/users\/\{userId\}\/sendMail$/);
+
+  await page.focus('#operation-search');
+  await page.keyboard.type('namedLocations');
+  await waitForStatus(page, /operations in v1\.0/);
+  const options = await page.$$eval('#operation-results [role=option]', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(options.some((o) => /POST\s*\/identity\/conditionalAccess\/namedLocations\s*Create namedLocation/.test(o)), options.join('\n'));
+  // Arrows move the active option; Escape closes the list and a second Escape clears the field.
+  await page.keyboard.press('ArrowDown');
+  const active = await page.getAttribute('#operation-search', 'aria-activedescendant');
+  assert.equal(await page.getAttribute(`#${active}`, 'aria-selected'), 'true');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getAttribute('#operation-search', 'aria-expanded'), 'false');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#operation-search'), '');
+
+  const again = await context.newPage();
+  await again.goto(`${server.origin}/`);
+  await again.waitForSelector('body[data-ready=true]');
+  assert.equal(await again.inputValue('#version'), 'v1.0', 'the version switch is remembered');
+  await context.close();
+});
+
+test('a pasted METHOD URL resolves, fills the path parameters, and says which segment does not', async () => {
+  const { page, context } = await open('paste-url');
+  await page.fill('#operation-search', 'PATCH https://graph.microsoft.com/v1.0/users/42');
+  await waitForStatus(page, /Resolves to one operation/);
+  await page.press('#operation-search', 'Enter');
+  await waitForOperation(page, /^v1\.0 PATCH \/users\/\{userId\}$/);
+  assert.equal(await page.inputValue('#param-userId'), '42');
+  assert.equal(await page.textContent('#operation-url'), 'https://graph.microsoft.com/v1.0/users/42');
+  assert.equal(await page.inputValue('#version'), 'v1.0');
+
+  await page.fill('#operation-search', 'GET /users/42/mailFolders/inbox/bogus');
+  await waitForStatus(page, /resolves to nothing/);
+  assert.equal(await page.textContent('#search-status'),
+    'GET /users/42/mailFolders/inbox/bogus resolves to nothing in v1.0: "bogus" is not a property, navigation property, action or function of mailFolder.');
+  assert.equal(await page.getAttribute('#operation-search', 'aria-expanded'), 'false');
+
+  // The paste dialog resolves the same way, in the version its URL names.
+  await page.click('#start-paste');
+  await page.fill('#paste-text', 'POST https://graph.microsoft.com/beta/groups/7/members/$ref\nContent-Type: application/json\n\n{"@odata.id": "https://graph.microsoft.com/beta/directoryObjects/9"}');
+  await page.click('#paste-use');
+  await waitForOperation(page, /^POST \/groups\/\{groupId\}\/members\/\$ref$/);
+  assert.equal(await page.inputValue('#param-groupId'), '7');
+  assert.equal(await settled(page), 'No problems: this body is valid.');
+  await context.close();
+});
+
+test('the form alone builds a v1.0 body whose values are derived types, with no error', async () => {
+  const { page, context } = await open('derived', `/?op=${encodeURIComponent('POST https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations')}`);
+  await waitForOperation(page, /^v1\.0 POST \/identity\/conditionalAccess\/namedLocations$/);
+  await page.click('#start-empty');
+  await page.selectOption('#froot-kind', { label: 'ipNamedLocation' });
+  await page.waitForSelector('#f_2fipRanges-include');
+  await page.fill('#f_2fdisplayName-control', 'Head office');
+  await page.check('#f_2fipRanges-include');
+  await page.click('#f_2fipRanges-add');
+  // An item of an abstract type: nothing but the kind until one is chosen.
+  assert.match(await page.textContent('#f_2fipRanges_2f0-group'), /ipRange is abstract: choose a kind/);
+  await page.selectOption('#f_2fipRanges_2f0-kind', { label: 'iPv4CidrRange' });
+  await page.fill('#f_2fipRanges_2f0_2fcidrAddress-control', '10.0.0.0/8');
+  assert.equal(await settled(page), 'No problems: this body is valid.');
+  assert.deepEqual(JSON.parse(await editorText(page)), {
+    '@odata.type': '#microsoft.graph.ipNamedLocation',
+    displayName: 'Head office',
+    ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '10.0.0.0/8' }],
+    isTrusted: false,
+  });
+  await page.screenshot({ path: join(outputDir, 'screenshots', 'model-derived.png'), fullPage: true });
+  await context.close();
+});
+
+test('a local $metadata file drives search, form and validation; a hostile one gets a clear message', async () => {
+  const { page, context, log } = await open('metadata');
+  await page.click('.own-metadata summary');
+  await page.fill('#service-root', 'https://library.example/odata/');
+  await page.setInputFiles('#metadata-file', join(fixtures, 'metadata', 'library.csdl.xml'));
+  await page.waitForFunction(() => /Loaded "library"/.test(document.getElementById('metadata-status').textContent));
+  assert.equal(await page.inputValue('#version'), 'library');
+  await page.keyboard.type('books');
+  await waitForStatus(page, /operations in library/);
+  const options = await page.$$eval('#operation-results [role=option]', (nodes) => nodes.map((n) => n.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(options.includes('POST /books Create book'), options.join('\n'));
+  await page.fill('#operation-search', 'POST https://library.example/odata/books');
+  await waitForStatus(page, /Resolves to one operation/);
+  await page.press('#operation-search', 'Enter');
+  await waitForOperation(page, /^library POST \/books$/);
+  assert.equal(await page.textContent('#operation-url'), 'https://library.example/odata/books');
+
+  // The form: a flags enum as checkboxes, an abstract complex value, an Int16, a duration.
+  await page.click('#start-empty');
+  await page.check('#f_2ftitle-include');
+  await page.fill('#f_2ftitle-control', 'Dune');
+  await page.check('#f_2fgenres-include');
+  await page.check('#f_2fgenres-flag-0');
+  await page.check('#f_2fgenres-flag-2');
+  await page.check('#f_2faddedOn-include');
+  await page.check('#f_2fshelf-include');
+  await page.selectOption('#f_2fshelf-kind', { label: 'openShelf' });
+  await page.fill('#f_2fshelf_2froom-control', 'East');
+  await page.fill('#f_2fshelf_2fbay-control', '12');
+  await page.check('#f_2floanPeriod-include');
+  await page.fill('#f_2floanPeriod-control', 'P14D');
+  assert.equal(await settled(page), 'No problems: this body is valid.');
+  const body = JSON.parse(await editorText(page));
+  assert.equal(body.genres, 'fiction,science');
+  assert.deepEqual(body.shelf, { '@odata.type': '#contoso.library.openShelf', room: 'East', bay: 12 });
+  assert.equal(body.loanPeriod, 'P14D');
+  assert.match(body.addedOn, /^\d{4}-\d{2}-\d{2}$/);
+  assert.match(await page.textContent('#panel-request pre'), /^POST https:\/\/library\.example\/odata\/books\n/);
+
+  // Validation against the service's model, pointing at the value: an Int16 out of range.
+  await page.fill('#f_2fshelf_2fbay-control', '40000');
+  await page.waitForTimeout(300);
+  const found = await page.$$eval('#diagnostics .diagnostic', (nodes) => nodes.map((n) =>
+    `${n.querySelector('.code').textContent} ${n.querySelector('.pointer').textContent}`));
+  assert.deepEqual(found, ['int-range /shelf/bay']);
+
+  // A hostile file: a DOCTYPE with entities. The page says why and keeps the loaded model.
+  await page.setInputFiles('#metadata-file', join(fixtures, 'metadata', 'hostile', 'billion-laughs.xml'));
+  await page.waitForFunction(() => /could not be used/.test(document.getElementById('metadata-status').textContent));
+  assert.match(await page.textContent('#metadata-status'), /^billion-laughs\.xml could not be used: .*DOCTYPE/);
+  assert.equal(await page.inputValue('#version'), 'library');
+  assert.deepEqual(log.afterReady, [], 'reading the file fetched nothing');
+  await context.close();
+});
+
+test('share links and ?op= work for METHOD URL addresses; embed mode too', async () => {
+  const { page, context } = await open('share-address', `/?op=${encodeURIComponent('PATCH https://graph.microsoft.com/v1.0/users/42')}`);
+  await waitForOperation(page, /^v1\.0 PATCH \/users\/\{userId\}$/);
+  await page.click('#start-empty');
+  // A type of a hundred properties has a filter; the ticked ones stay in view.
+  await page.fill('#f-filter', 'jobti');
+  assert.deepEqual(await page.$$eval('#body-form .prop:not([hidden]):not(details.parked .prop) > .prop-head .prop-name', (n) => n.map((x) => x.textContent)), ['jobTitle']);
+  await page.check('#f_2fjobTitle-include');
+  await page.fill('#f_2fjobTitle-control', 'Engineer');
+  await page.waitForTimeout(300);
+  await page.evaluate(() => document.getElementById('share').click());
+  await page.waitForFunction(() => location.hash.startsWith('#s='));
+  const link = page.url();
+  const fresh = await open('share-address-restored', link.replace(server.origin, ''));
+  await waitForOperation(fresh.page, /^v1\.0 PATCH \/users\/\{userId\}$/);
+  assert.equal(await fresh.page.inputValue('#param-userId'), '42');
+  assert.deepEqual(JSON.parse(await editorText(fresh.page)), { jobTitle: 'Engineer' });
+  await fresh.context.close();
+
+  const embed = await open('embed-address', `/?embed&op=${encodeURIComponent('GET /beta/users/7/manager')}`, { viewport: { width: 360, height: 800 } });
+  await waitForOperation(embed.page, /^GET \/users\/\{userId\}\/manager$/);
+  assert.equal(await embed.page.textContent('#operation-url'), 'https://graph.microsoft.com/beta/users/7/manager');
+  await embed.context.close();
+  await context.close();
+});
+
+test('360 px wide: no horizontal scrolling, with a Graph-sized type and the search open', async () => {
+  const { page, context } = await open('narrow', `/?op=${encodeURIComponent('PATCH https://graph.microsoft.com/v1.0/users/42')}`, { viewport: { width: 360, height: 800 } });
+  await waitForOperation(page, /^v1\.0 PATCH \/users\/\{userId\}$/);
+  await page.fill('#operation-search', 'deviceManagement');
+  await waitForStatus(page, /operations in v1\.0/);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the page is ${width} px wide`);
+  await page.screenshot({ path: join(outputDir, 'screenshots', 'model-360.png') });
+  await context.close();
+});
+
+test('axe-core finds no serious or critical violation with the search open and a v1.0 form', async () => {
+  const { page, context } = await open('axe-model', `/?op=${encodeURIComponent('POST https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations')}`,
+    { contextOptions: { bypassCSP: true } });
+  await waitForOperation(page, /namedLocations$/);
+  await page.selectOption('#froot-kind', { label: 'ipNamedLocation' });
+  await page.click('.own-metadata summary');
+  await page.fill('#operation-search', 'incident');
+  await waitForStatus(page, /operations in/);
+  await page.addScriptTag({ path: join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  await context.close();
+});
