@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "builders.hpp"
 #include "csdl_xml.hpp"
 #include "model_pack.hpp"
 #include "support.hpp"
@@ -159,6 +160,19 @@ TEST_CASE("hostile metadata made at run time: size, nesting, names") {
     CHECK(gpb::Catalog::builtin().operation("incidentTask.update") != nullptr);
 }
 
+TEST_CASE("content of the wrong kind is refused, not thrown") {
+    auto schema = [](const std::string& inside) {
+        return R"(<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>)"
+               R"(<Schema Namespace="x" xmlns="http://docs.oasis-open.org/odata/ns/edm">)" + inside + "</Schema></edmx:DataServices></edmx:Edmx>";
+    };
+    CHECK(gpb::read_csdl_xml(schema(R"(<EnumType Name="e"><Member Name="m"><String>s</String></Member></EnumType>)")).problem ==
+          "\"m\" holds a different kind of content than CSDL allows there (line 1)");
+    CHECK(gpb::read_csdl_xml(schema(R"(<Function Name="f"/><Property Name="f"/><Function Name="f"/>)")).problem ==
+          "\"f\" holds a different kind of content than CSDL allows there (line 1)");
+    CHECK(gpb::read_csdl_xml(schema(R"(<Action Name="a"><Property Name="$Parameter"/><Parameter Name="p"/></Action>)")).problem ==
+          "\"p\" holds a different kind of content than CSDL allows there (line 1)");
+}
+
 TEST_CASE("containment that cycles is walked with a bound") {
 #ifdef GPB_HAVE_EXPAT
     REQUIRE(gpb::Catalog::load_named("cycles", metadata_fixture("hostile/cyclic-containment.xml")).empty());
@@ -201,4 +215,24 @@ TEST_CASE("a model pack reads back as the model it was written from") {
     CHECK(copy.actions().size() == original.actions().size());
     CHECK(gpb::ModelPackReader::read(copy, "gpb-model\t1\tx\nT\tonly-two-fields\n") == "model pack line 2 is malformed");
     CHECK(gpb::ModelPackReader::read(copy, "{}").find("not a model pack") == 0);
+}
+
+TEST_CASE("a service root heads the service's URLs, and pasted URLs below it resolve") {
+    const std::string csdl = metadata_fixture("library.csdl.json");
+    REQUIRE(gpb::Catalog::load_named("library-rooted", csdl, "https://library.example/odata/v4/") == "");
+    const gpb::Catalog& model = *gpb::Catalog::named("library-rooted");
+    CHECK(model.host() == "https://library.example/odata/v4");
+    CHECK(model.rootPath() == "odata/v4");
+    gpb::Resolution r = model.resolve("POST", "https://library.example/odata/v4/books/9/checkout");
+    REQUIRE(r.operation);
+    CHECK(r.operation->path == "/books/{bookId}/checkout");
+    CHECK(r.parameters == std::vector<std::pair<std::string, std::string>>{{"bookId", "9"}});
+    CHECK(model.resolve("GET", "/odata/v4/books/9").operation->path == "/books/{bookId}");
+    CHECK(model.resolve("GET", "/books/9").operation->path == "/books/{bookId}");
+    CHECK(gpb::build_request(*r.operation, "{}", {{"bookId", "9"}}).url == "https://library.example/odata/v4/books/9/checkout");
+
+    CHECK(gpb::Catalog::load_named("bad-root", csdl, "ftp://library.example") == "the service root must start with https:// or http://");
+    CHECK(gpb::Catalog::load_named("bad-root", csdl, "https://") == "the service root has no host name");
+    CHECK(gpb::Catalog::load_named("bad-root", csdl, "https://x.example/a?b=c") == "the service root must not have a query, a fragment or spaces");
+    CHECK(gpb::Catalog::named("bad-root") == nullptr);
 }

@@ -131,7 +131,17 @@ private:
     static void XMLCALL on_start(void* self, const XML_Char* name, const XML_Char** attributes) {
         static_cast<Reader*>(self)->start(local_name(name), attributes);
     }
-    static void XMLCALL on_end(void* self, const XML_Char*) { static_cast<Reader*>(self)->end(); }
+    static void XMLCALL on_end(void* self, const XML_Char*) {
+        Reader* reader = static_cast<Reader*>(self);
+        std::string name = reader->frames_.back().name;
+        try {
+            reader->end();
+        } catch (const ojson::exception&) {
+            // Content of one kind where CSDL has another (a member valued by a string, a property
+            // named like an operation): said, and never thrown through the C parser.
+            reader->stop("\"" + name + "\" holds a different kind of content than CSDL allows there");
+        }
+    }
     static void XMLCALL on_text(void* self, const XML_Char* s, int length) {
         Reader* reader = static_cast<Reader*>(self);
         Element e = reader->frames_.back().element;

@@ -1,0 +1,63 @@
+// The JS facade over the whole model under node: packs, resolution, describe at Graph scale, and a
+// service's own metadata with its service root; answers match the native gpb command.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const site = join(root, 'build', 'site');
+const { loadGpb, GpbError } = await import(join(site, 'gpb.js'));
+const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+const gpbCommand = join(root, 'build', 'native', 'gpb');
+const libraryJson = readFileSync(join(root, 'tests', 'fixtures', 'metadata', 'library.csdl.json'), 'utf8');
+
+test('a version needs its pack; then METHOD + URL resolves as the gpb command resolves it', () => {
+  assert.throws(() => gpb.resolve('PATCH', '/v1.0/users/42', { version: 'v1.0' }), (e) => e instanceof GpbError && e.code === 'unknown-model');
+  assert.deepEqual(gpb.loadPack('v1.0', readFileSync(join(site, 'models', 'v1.0.gpbm'), 'utf8')), { model: 'v1.0', types: 2970, complete: true });
+  gpb.loadPermissions(readFileSync(join(site, 'models', 'permissions.json'), 'utf8'));
+  const r = gpb.resolve('PATCH', 'https://graph.microsoft.com/v1.0/users/42', { version: 'v1.0' });
+  const native = JSON.parse(execFileSync(gpbCommand, ['resolve', '--version', 'v1.0', 'PATCH', 'https://graph.microsoft.com/v1.0/users/42']).toString());
+  assert.deepEqual(r, native);
+  assert.equal(r.target, 'v1.0 PATCH /users/{userId}');
+  assert.deepEqual(r.parameters, { userId: '42' });
+  assert.equal(r.permissions.source, 'reference');
+  assert.throws(() => gpb.resolve('GET', '/users/42/bogus', { version: 'v1.0' }),
+    (e) => e.code === 'unresolved' && e.message === '"bogus" is not a property, navigation property, action or function of user.');
+});
+
+test('describe names the target and service root, and holds the types a body can hold, not what navigation reaches', () => {
+  const m = gpb.describe('v1.0 PATCH /users/{userId}');
+  assert.equal(m.target, 'v1.0 PATCH /users/{userId}');
+  assert.equal(m.serviceRoot, 'https://graph.microsoft.com/v1.0');
+  assert.ok(m.types['microsoft.graph.passwordProfile'], 'a complex property type');
+  assert.equal(m.types['microsoft.graph.message'], undefined, 'a navigation target is not described');
+  assert.ok(Object.keys(m.types).length < 60, `${Object.keys(m.types).length} types`);
+  const id = m.types['microsoft.graph.user'].properties.find((p) => p.name === 'id');
+  assert.equal(id.key, true);
+  // Derived types of the body's type know what this operation may send.
+  const named = gpb.describe('v1.0 POST /identity/conditionalAccess/namedLocations');
+  const derived = named.types['microsoft.graph.ipNamedLocation'];
+  assert.deepEqual(named.types['microsoft.graph.namedLocation'].derived.sort(), ['microsoft.graph.countryNamedLocation', 'microsoft.graph.ipNamedLocation']);
+  assert.equal(derived.properties.find((p) => p.name === 'ipRanges').kind, 'complex');
+  assert.equal(named.types['microsoft.graph.ipRange'].abstract, true);
+  // A body built from the description validates: the kind chosen, one range of a derived kind.
+  const body = { '@odata.type': '#microsoft.graph.ipNamedLocation', displayName: 'HQ', ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '10.0.0.0/8' }] };
+  assert.deepEqual(gpb.validate(named.target, JSON.stringify(body)).diagnostics, []);
+});
+
+test('a service\'s own metadata: its name, service root, flags enums and URLs', () => {
+  const name = gpb.loadMetadata(libraryJson, { name: 'library-node', serviceRoot: 'https://library.example/odata/' });
+  assert.equal(name, 'library-node');
+  const r = gpb.resolve('POST', 'https://library.example/odata/books', { version: name });
+  assert.equal(r.target, 'library-node POST /books');
+  const m = gpb.describe(r.target);
+  assert.equal(m.serviceRoot, 'https://library.example/odata');
+  assert.deepEqual(m.enums['contoso.library.genre'], { name: 'contoso.library.genre', shortName: 'genre', flags: true, members: ['fiction', 'history', 'science'] });
+  assert.equal(gpb.request(r.target, '{}', {}).url, 'https://library.example/odata/books');
+  assert.deepEqual(gpb.operations({ version: name, search: 'checkout' }).map((o) => `${o.method} ${o.path}`), ['POST /books/{bookId}/checkout']);
+  assert.throws(() => gpb.loadMetadata(libraryJson, { name: 'library-bad', serviceRoot: 'library.example' }),
+    (e) => e.code === 'bad-metadata' && e.message === 'the service root must start with https:// or http://');
+});
