@@ -3,8 +3,10 @@
 // local $metadata file, share links for METHOD URL addresses, and the network.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openPage, editorText, fixtures, outputDir, root } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { startServer, launch, openPage, editorText, fixtures, outputDir, root, site } from './harness.mjs';
 
 let server;
 let browser;
@@ -19,13 +21,15 @@ after(async () => {
   await browser?.close();
   server?.stop();
   for (const { log, name } of opened) {
-    for (const url of log.requests) assert.ok(url.startsWith(server.origin) || url.startsWith('blob:') || url.startsWith('data:'), `${name}: request to ${url}`);
+    for (const url of log.requests) {
+      assert.ok(url.startsWith(server.origin) || url.startsWith('file://') || url.startsWith('blob:') || url.startsWith('data:'), `${name}: request to ${url}`);
+    }
     assert.deepEqual(log.errors, [], `${name}: console errors`);
   }
 });
 
-async function open(name, path = '/', options) {
-  const session = await openPage(browser, `${server.origin}${path}`, options);
+async function open(name, path = '/', options = {}) {
+  const session = await openPage(browser, options.absolute ? path : `${server.origin}${path}`, options);
   opened.push({ ...session, name });
   return session;
 }
@@ -238,4 +242,31 @@ test('axe-core finds no serious or critical violation with the search open and a
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
   await context.close();
+});
+
+test('<gpb-builder model> and method + url + version load the pack from the host; on file:// they say why not', async () => {
+  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><script src="gpb-embed.js"></script></head><body>
+    <gpb-builder id="by-model" model="PATCH https://graph.microsoft.com/v1.0/users/42"></gpb-builder>
+    <gpb-builder id="by-parts" method="POST" url="/identity/conditionalAccess/namedLocations" version="v1.0"></gpb-builder>
+    <gpb-builder id="seed" operation="incidentTask.update"></gpb-builder></body></html>`;
+  const { page, context, log } = await open('element-model', '/element-host.html', {
+    app: false, prepare: (c) => c.route('**/element-host.html', (route) => route.fulfill({ contentType: 'text/html', body: host })) });
+  const shadowText = (id, selector) => page.evaluate(([i, s]) => document.getElementById(i).shadowRoot.querySelector(s)?.textContent ?? null, [id, selector]);
+  await page.waitForFunction(() => ['by-model', 'by-parts'].every((id) => document.getElementById(id).shadowRoot.querySelector('textarea')), null, { timeout: 30000 });
+  assert.equal(await shadowText('by-model', 'h2'), 'Update user');
+  assert.equal(await shadowText('by-model', '.url'), 'PATCHhttps://graph.microsoft.com/v1.0/users/42');
+  assert.equal(await shadowText('by-parts', '.url'), 'POSThttps://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations');
+  await page.locator('#by-model textarea').fill('{"accountEnabled": "yes"}');
+  assert.match(await page.locator('#by-model ul.diagnostics').textContent(), /type-mismatch/);
+  assert.equal(log.requests.filter((url) => url.endsWith('/models/v1.0.gpbm')).length, 1, 'one fetch of the pack for both elements');
+  await context.close();
+
+  const file = join(outputDir, 'element-v1.html');
+  writeFileSync(file, host.replace('gpb-embed.js', pathToFileURL(join(site, 'gpb-embed.js')).href));
+  const local = await open('element-file-v1', pathToFileURL(file).href, { app: false, absolute: true });
+  await local.page.waitForFunction(() => document.getElementById('by-model').shadowRoot.querySelector('[role=alert]'), null, { timeout: 30000 });
+  assert.match(await local.page.evaluate(() => document.getElementById('by-model').shadowRoot.textContent),
+    /^gpb-builder: the v1\.0 model could not be loaded from models\/v1\.0\.gpbm \(.+\); without it only the seed operations are available$/);
+  await local.page.waitForFunction(() => document.getElementById('seed').shadowRoot.querySelector('textarea'));
+  await local.context.close();
 });

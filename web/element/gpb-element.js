@@ -47,7 +47,9 @@ function loadPack(gpb, version, base) {
   if (!['beta', 'v1.0'].includes(version)) return Promise.reject(new Error(`no Graph version is called "${version}" (beta or v1.0)`));
   if (!packs.has(version)) {
     const url = `${base.replace(/\/?$/, '/')}${version}.gpbm`;
-    packs.set(version, fetch(url)
+    // Browsers refuse fetch() on file:// (and log it): said once, without asking.
+    const local = new URL(url, document.baseURI).protocol === 'file:';
+    packs.set(version, (local ? Promise.reject(new Error('a page opened from file:// cannot fetch files')) : fetch(url))
       .then((response) => {
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
         return response.text();
