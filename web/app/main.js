@@ -96,7 +96,10 @@ async function openAddress(text, { body, params = {} } = {}) {
   if (seedIds.has(text)) return selectOperation(text, { body, params });
   const address = parseAddress(text, [...models.names()]);
   if (!address) {
-    notice(`"${text}" names no operation: give a method and a URL, such as PATCH /users/{userId}.`, 'warning');
+    const service = parseAddress(text.replace(/^\S+\s+/, ''));
+    notice(service
+      ? `${text} belongs to a service whose $metadata is not loaded in this visit; open its file again under "Your own service".`
+      : `"${text}" names no operation: give a method and a URL, such as PATCH /users/{userId}.`, 'warning');
     return;
   }
   const model = modelOf(address, state.version);

@@ -91,7 +91,8 @@ export function createFinder({ input, list, status, gpb, models, currentModel, o
 
   function searchModel(model, words) {
     const word = coreWord(words);
-    const pool = models.isReady(model) ? gpb.operations({ version: model, search: word }) : gpb.operations().filter(() => model === 'beta');
+    // Before its pack is in, beta offers its seed operations; another version nothing yet.
+    const pool = models.isReady(model) ? gpb.operations({ version: model, search: word }) : model === 'beta' ? gpb.operations() : [];
     const matching = pool.filter((op) => words.every((w) => haystack(op).includes(w)));
     return rank(matching, words).slice(0, SHOWN).map((op) => ({ ...op, target: targetOf(op, model), parameters: {} }));
   }
@@ -104,7 +105,7 @@ export function createFinder({ input, list, status, gpb, models, currentModel, o
     for (const method of methods) {
       try {
         const r = gpb.resolve(method, address.url, { version: model });
-        if (!found.some((f) => f.target === r.target)) found.push({ ...r, parameters: r.parameters });
+        if (!found.some((f) => f.target === r.target)) found.push(r);
       } catch (error) {
         if (!problem || method === address.method) problem = error.message;
       }

@@ -1,6 +1,6 @@
 // "Your own service": a local $metadata file (CSDL XML or JSON) read in this page, nothing uploaded.
-// XML goes through the browser's XML parser into CSDL JSON, which the core reads.
-import { csdlXmlToJson, looksLikeXml } from './csdl-xml.js';
+// XML goes through the browser's XML parser into CSDL JSON, which the core reads; that code loads
+// only when a file is opened.
 
 const $ = (id) => document.getElementById(id);
 
@@ -12,7 +12,8 @@ function modelName(fileName, taken) {
   return name;
 }
 
-export function csdlJsonOf(text) {
+async function csdlJsonOf(text) {
+  const { csdlXmlToJson, looksLikeXml } = await import('./csdl-xml.js');
   return looksLikeXml(text) ? JSON.stringify(csdlXmlToJson(text).json) : text;
 }
 
@@ -42,7 +43,7 @@ export function setupOwnMetadata({ models, onLoaded }) {
     status.textContent = `Reading ${file.name}…`;
     try {
       const text = await file.text();
-      load(modelName(file.name, models.names()), csdlJsonOf(text));
+      load(modelName(file.name, models.names()), await csdlJsonOf(text));
     } catch (error) {
       fail(file.name, error);
     }
