@@ -103,6 +103,14 @@ function validateText(core, id, text, response) {
   return callWithInput(core, [encodeId(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0));
 }
 
+// Completion and hover: the cursor is a UTF-16 offset, as editors count.
+function assistText(core, kind, id, text, offset, response) {
+  const at = Math.max(0, Math.floor(Number(offset) || 0));
+  if (!direct(core, text)) return core[kind](id, wellFormed(text), at, response);
+  const entry = kind === 'complete' ? core._gpb_complete_input : core._gpb_hover_input;
+  return callWithInput(core, [encodeId(id), text], (a, b) => entry(a, b, at, response ? 1 : 0));
+}
+
 function requestText(core, id, text, paramsJson) {
   if (!direct(core, text)) return core.request(id, text, paramsJson);
   return callWithInput(core, [encodeId(id), text, paramsJson], (a, b, c) => core._gpb_request_input(a, b, c));
@@ -132,6 +140,12 @@ export function wrapCore(core) {
     describe: (id, { version } = {}) => unwrap(core.describe(target(id, version))),
     validate: (id, text, { response = false, version } = {}) =>
       unwrap(validateText(core, target(id, version), toText(text), !!response)),
+    // What may be written at a cursor in a body that may not parse: { from, to, items }.
+    complete: (id, text, offset, { response = false, version } = {}) =>
+      unwrap(assistText(core, 'complete', target(id, version), toText(text), offset, !!response)),
+    // What is at a cursor: { from, to, title, ..., diagnostics }, or { from: null }.
+    hover: (id, text, offset, { response = false, version } = {}) =>
+      unwrap(assistText(core, 'hover', target(id, version), toText(text), offset, !!response)),
     example: (id, { full = false, version } = {}) => unwrap(core.example(target(id, version), !!full)).body,
     request: (id, text, params = {}, { version } = {}) =>
       unwrap(requestText(core, target(id, version), asText(text), asJson(params ?? {}))),

@@ -174,12 +174,51 @@ export interface InModel {
   version?: string;
 }
 
+/** One thing that may be written at the cursor. Accepting it replaces [from, to) with `insert`. */
+export interface CompletionItem {
+  label: string;
+  insert: string;
+  /** Where the cursor goes, in UTF-16 units into `insert`. */
+  cursor: number;
+  detail: string;
+  info: string;
+  kind: 'property' | 'enum' | 'type' | 'value';
+  /** 0 required, 1 settable, 2 set by the service. */
+  section: 0 | 1 | 2;
+}
+
+export interface Completions {
+  from: number;
+  to: number;
+  items: CompletionItem[];
+}
+
+/** What is at a cursor; `from` is null when nothing is. Offsets count UTF-16 units. */
+export interface Hover {
+  from: number | null;
+  to?: number;
+  title?: string;
+  type?: string;
+  description?: string;
+  nullable?: boolean;
+  readOnly?: boolean;
+  computed?: boolean;
+  collection?: boolean;
+  flags?: boolean;
+  members?: string[];
+  diagnostics?: { severity: 'error' | 'warning' | 'info'; code: string; message: string; from: number; to: number; suggestion?: string }[];
+}
+
 export interface Gpb {
   /** The curated operations of a model, or (with `search`) operations found by path, type or action name. */
   operations(options?: InModel & { search?: string }): OperationSummary[];
   /** `id`: a curated id, or "METHOD path" as resolve() and operations() give it. */
   describe(id: string, options?: InModel): OperationModel;
   validate(id: string, text: string, options?: InModel & { response?: boolean }): ValidationResult;
+  /** Completion at `offset` (UTF-16) in a body that may not parse. */
+  complete(id: string, text: string, offset: number, options?: InModel & { response?: boolean }): Completions;
+  /** The member or value at `offset`: its type, facts, description and findings. */
+  hover(id: string, text: string, offset: number, options?: InModel & { response?: boolean }): Hover;
   example(id: string, options?: InModel & { full?: boolean }): string;
   request(id: string, text: string, params?: Record<string, string>, options?: InModel): HttpRequest;
   response(id: string, text: string, options?: InModel): HttpResponse;

@@ -68,16 +68,17 @@ export async function editorText(page) {
   return page.evaluate(() => document.getElementById('body-editor').shadowRoot.querySelector('.cm-content').innerText);
 }
 
-// Replaces the editor's text the way a person does: select all, then type or paste.
-export async function typeInEditor(page, text) {
-  await page.locator('#body-editor .cm-content').click();
+// Replaces the editor's text the way a person does: select all, then type or paste. `within`
+// names the element holding the editor (the page's, or a <gpb-builder>).
+export async function typeInEditor(page, text, within = '#body-editor') {
+  const content = page.locator(`${within} .cm-content`);
+  await content.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.evaluate((value) => {
-    const content = document.getElementById('body-editor').shadowRoot.querySelector('.cm-content');
+  await content.evaluate((node, value) => {
     const data = new DataTransfer();
     data.setData('text/plain', value);
-    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    node.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
 

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, editorText, diagnosticCodes, site, fixtures, outputDir } from './harness.mjs';
+import { startServer, launch, openPage, editorText, typeInEditor, diagnosticCodes, site, fixtures, outputDir } from './harness.mjs';
 
 const SUITE = join(fixtures, 'JSONTestSuite', 'test_parsing');
 const IT = 'incidentTask.update';
@@ -369,7 +369,9 @@ function inspect() {
       injected: [...root.querySelectorAll('script, img, svg, a, iframe, object, embed, style, link, base, meta, form, frame, math, template')].map((n) => n.outerHTML.slice(0, 80)),
       handlers: all.flatMap((n) => [...n.attributes].filter((a) => a.name.startsWith('on') || URL_ATTRIBUTES.includes(a.name)).map((a) => `${n.tagName} ${a.name}=${a.value.slice(0, 60)}`)),
       text: root.textContent,
-      textarea: root.querySelector('textarea')?.value ?? null,
+      // The editor's text, as the element holds it (CodeMirror shows it in its own shadow root).
+      json: element.value,
+      editorText: root.querySelector('.editor')?.shadowRoot?.querySelector('.cm-content')?.textContent ?? null,
       others: [...root.querySelectorAll('.others')].map((n) => n.textContent),
       diagnostics: [...root.querySelectorAll('ul.diagnostics button')].map((n) => n.textContent),
       preview: root.querySelector('pre')?.textContent ?? null,
@@ -420,7 +422,7 @@ test('<gpb-builder> holding hostile names and values: all of it shown as text, n
     log.ready = true;
 
     // Use it: every diagnostic clicked, pointer and focus events on every node, one more edit
-    // through the textarea.
+    // through the editor.
     for (const id of ['incident', 'action', 'proto']) {
       const buttons = page.locator(`#${id} ul.diagnostics button`);
       for (let i = 0; i < await buttons.count(); i += 1) await buttons.nth(i).click();
@@ -433,7 +435,7 @@ test('<gpb-builder> holding hostile names and values: all of it shown as text, n
         }
       }
     });
-    await page.locator('#incident textarea').fill(`${INCIDENT_BODY}\n`);
+    await typeInEditor(page, `${INCIDENT_BODY}\n`, '#incident');
     await page.waitForTimeout(300);  // an <img src=x> would have failed to load by now
 
     const report = await page.evaluate(inspect);
@@ -447,7 +449,8 @@ test('<gpb-builder> holding hostile names and values: all of it shown as text, n
       assert.deepEqual(shown.injected, [], `${id}: no element made from the content`);
       assert.deepEqual(shown.handlers, [], `${id}: no handler or URL attribute`);
       const text = id === 'incident' ? `${body}\n` : body;
-      assert.equal(shown.textarea, text, `${id}: the JSON is kept character for character`);
+      assert.equal(shown.json, text, `${id}: the JSON is kept character for character`);
+      assert.equal(shown.editorText, text.replace(/\n/g, ''), `${id}: the editor shows it, as text`);
       assert.ok(shown.preview.endsWith(`\n\n${text}`), `${id}: the request preview shows the body as text`);
       // The names the form does not know are listed, as they are.
       for (const name of names) assert.ok(shown.others.some((o) => o.includes(name)), `${id}: ${JSON.stringify(name)} listed as text`);

@@ -265,11 +265,12 @@ test('<gpb-builder model> and method + url + version load the pack from the host
   const { page, context, log } = await open('element-model', '/element-host.html', {
     app: false, prepare: (c) => c.route('**/element-host.html', (route) => route.fulfill({ contentType: 'text/html', body: host })) });
   const shadowText = (id, selector) => page.evaluate(([i, s]) => document.getElementById(i).shadowRoot.querySelector(s)?.textContent ?? null, [id, selector]);
-  await page.waitForFunction(() => ['by-model', 'by-parts'].every((id) => document.getElementById(id).shadowRoot.querySelector('textarea')), null, { timeout: 30000 });
+  await page.waitForSelector('#by-model .cm-content', { timeout: 30000 });
+  await page.waitForSelector('#by-parts .cm-content', { timeout: 30000 });
   assert.equal(await shadowText('by-model', 'h2'), 'Update user');
   assert.equal(await shadowText('by-model', '.url'), 'PATCHhttps://graph.microsoft.com/v1.0/users/42');
   assert.equal(await shadowText('by-parts', '.url'), 'POSThttps://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations');
-  await page.locator('#by-model textarea').fill('{"accountEnabled": "yes"}');
+  await typeInEditor(page, '{"accountEnabled": "yes"}', '#by-model');
   assert.match(await page.locator('#by-model ul.diagnostics').textContent(), /type-mismatch/);
   assert.equal(log.requests.filter((url) => url.endsWith('/models/v1.0.gpbm')).length, 1, 'one fetch of the pack for both elements');
   await context.close();
@@ -280,6 +281,6 @@ test('<gpb-builder model> and method + url + version load the pack from the host
   await local.page.waitForFunction(() => document.getElementById('by-model').shadowRoot.querySelector('[role=alert]'), null, { timeout: 30000 });
   assert.match(await local.page.evaluate(() => document.getElementById('by-model').shadowRoot.textContent),
     /^gpb-builder: the v1\.0 model could not be loaded from models\/v1\.0\.gpbm \(.+\); without it only the seed operations are available$/);
-  await local.page.waitForFunction(() => document.getElementById('seed').shadowRoot.querySelector('textarea'));
+  await local.page.waitForSelector('#seed .cm-content');
   await local.context.close();
 });

@@ -123,7 +123,7 @@ TEST_CASE("hostile metadata is refused with a one-line reason") {
         {"not-csdl.xml", "not a CSDL document: the root element is <html> (line 1)"},
         {"truncated.xml", "not well-formed XML: unclosed token (line 1)"},
 #else
-        {"billion-laughs.xml", "this build reads CSDL JSON only; convert the XML with `gpb metadata --to-json FILE`"},
+        {"billion-laughs.xml", "this build reads CSDL JSON only: turn CSDL XML into CSDL JSON first (the page does, with its XML reader; the gpb command reads XML itself)"},
 #endif
     };
     for (const auto& [file, expected] : rows) {
@@ -160,6 +160,7 @@ TEST_CASE("hostile metadata made at run time: size, nesting, names") {
     CHECK(gpb::Catalog::builtin().operation("incidentTask.update") != nullptr);
 }
 
+#ifdef GPB_HAVE_EXPAT
 TEST_CASE("content of the wrong kind is refused, not thrown") {
     auto schema = [](const std::string& inside) {
         return R"(<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>)"
@@ -172,6 +173,7 @@ TEST_CASE("content of the wrong kind is refused, not thrown") {
     CHECK(gpb::read_csdl_xml(schema(R"(<Action Name="a"><Property Name="$Parameter"/><Parameter Name="p"/></Action>)")).problem ==
           "\"p\" holds a different kind of content than CSDL allows there (line 1)");
 }
+#endif
 
 TEST_CASE("containment that cycles is walked with a bound") {
 #ifdef GPB_HAVE_EXPAT

@@ -21,6 +21,14 @@ std::string validate(const std::string& operationId, const std::string& body, bo
     return gpb::api::validate(operationId, body, response);
 }
 
+std::string complete(const std::string& operationId, const std::string& body, size_t offset, bool response) {
+    return gpb::api::complete(operationId, body, offset, response);
+}
+
+std::string hover(const std::string& operationId, const std::string& body, size_t offset, bool response) {
+    return gpb::api::hover(operationId, body, offset, response);
+}
+
 }  // namespace
 
 extern "C" {
@@ -69,6 +77,19 @@ EMSCRIPTEN_KEEPALIVE const char* gpb_response_input(size_t idLength, size_t body
     return answer(gpb::api::response(id, body));
 }
 
+// Completion and hover run on every keystroke, on bodies of megabytes: through the input buffer.
+EMSCRIPTEN_KEEPALIVE const char* gpb_complete_input(size_t idLength, size_t bodyLength, size_t offset, int response) {
+    Arguments input{inputBuffer};
+    std::string_view id = input.next(idLength), body = input.next(bodyLength);
+    return answer(gpb::api::complete(id, body, offset, response != 0));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gpb_hover_input(size_t idLength, size_t bodyLength, size_t offset, int response) {
+    Arguments input{inputBuffer};
+    std::string_view id = input.next(idLength), body = input.next(bodyLength);
+    return answer(gpb::api::hover(id, body, offset, response != 0));
+}
+
 // Model packs and metadata are megabytes: they come through the input buffer too.
 EMSCRIPTEN_KEEPALIVE const char* gpb_load_pack_input(size_t versionLength, size_t packLength) {
     Arguments input{inputBuffer};
@@ -95,6 +116,8 @@ EMSCRIPTEN_BINDINGS(gpb) {
     emscripten::function("operations", &gpb::api::operations);
     emscripten::function("describe", &gpb::api::describe);
     emscripten::function("validate", &validate);
+    emscripten::function("complete", &complete);
+    emscripten::function("hover", &hover);
     emscripten::function("example", &gpb::api::example);
     emscripten::function("request", &gpb::api::request);
     emscripten::function("response", &gpb::api::response);

@@ -5,6 +5,7 @@
 #include "builders.hpp"
 #include "catalog.hpp"
 #include "doc_lint.hpp"
+#include "editor_assist.hpp"
 #include "http_text.hpp"
 #include "text.hpp"
 #include "validator.hpp"
@@ -261,6 +262,37 @@ std::string validate(std::string_view operationId, std::string_view body, bool r
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
     return validation_json(validate_body(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request));
+}
+
+std::string complete(std::string_view operationId, std::string_view body, size_t offset, bool response) {
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
+    Completion c = complete_body(*target.model, *target.operation, body, cursor, response ? Direction::Response : Direction::Request);
+    ojson items = ojson::array();
+    for (const auto& item : c.items)
+        items.push_back({{"label", item.label}, {"insert", item.insert}, {"cursor", utf16_offset_of(item.insert, item.cursor)},
+                         {"detail", item.detail}, {"info", item.info}, {"kind", item.kind}, {"section", item.section}});
+    return dump(ojson{{"from", utf16_offset_of(body, c.from)}, {"to", utf16_offset_of(body, c.to)}, {"items", items}});
+}
+
+std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response) {
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
+    HoverInfo h = hover_body(*target.model, *target.operation, body, cursor, response ? Direction::Response : Direction::Request);
+    if (!h.found) return dump(ojson{{"from", nullptr}});
+    ojson found = ojson::array();
+    for (const auto& d : h.diagnostics) {
+        ojson one = {{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
+                     {"from", utf16_offset_of(body, d.begin)}, {"to", utf16_offset_of(body, d.end)}};
+        if (d.hasSuggestion) one["suggestion"] = d.suggestion;
+        found.push_back(std::move(one));
+    }
+    return dump(ojson{{"from", utf16_offset_of(body, h.from)}, {"to", utf16_offset_of(body, h.to)}, {"title", h.title},
+                      {"type", h.type}, {"description", h.description}, {"nullable", h.nullable}, {"readOnly", h.readOnly},
+                      {"computed", h.computed}, {"collection", h.collection}, {"flags", h.flags}, {"members", h.members},
+                      {"diagnostics", found}});
 }
 
 std::string example(const std::string& operationId, bool full) {

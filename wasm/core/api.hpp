@@ -23,6 +23,12 @@ std::string operations_json(const std::vector<const OperationDef*>& ops);
 std::string resolution_json(const Catalog& catalog, const Resolution& resolution);
 std::string describe(const std::string& operationId);
 std::string validate(std::string_view operationId, std::string_view body, bool response);
+// Completion at a cursor (UTF-16 offset) in a body that may not parse: {from, to, items: [{label,
+// insert, cursor, detail, info, kind, section}]}; `cursor` counts UTF-16 units into `insert`.
+std::string complete(std::string_view operationId, std::string_view body, size_t offset, bool response);
+// What is at a cursor: {from, to, title, type, description, nullable, readOnly, computed,
+// collection, flags, members, diagnostics} or {from: null} when nothing is there.
+std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response);
 std::string example(const std::string& operationId, bool full);                 // {"body": text}
 std::string request(const std::string& operationId, const std::string& body,
                     const std::string& pathParametersJson);                      // {method,url,headers,body,raw}

@@ -81,4 +81,25 @@ inline std::vector<std::string_view> path_segments(std::string_view path) {
     return segments;
 }
 
+// Editors count positions in UTF-16 code units, the core in UTF-8 bytes. Both clamp to the text.
+inline size_t byte_offset_of(std::string_view text, size_t utf16Units) {
+    size_t i = 0, units = 0;
+    while (i < text.size() && units < utf16Units) {
+        unsigned char b = static_cast<unsigned char>(text[i]);
+        size_t length = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        units += length == 4 ? 2 : 1;
+        i += length;
+    }
+    return i < text.size() ? i : text.size();
+}
+
+inline size_t utf16_offset_of(std::string_view text, size_t bytes) {
+    size_t units = 0;
+    for (size_t i = 0; i < bytes && i < text.size(); ++i) {
+        unsigned char b = static_cast<unsigned char>(text[i]);
+        if ((b & 0xC0) != 0x80) units += b >= 0xF0 ? 2 : 1;
+    }
+    return units;
+}
+
 }  // namespace gpb

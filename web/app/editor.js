@@ -6,6 +6,7 @@ import { bracketMatching, syntaxHighlighting, HighlightStyle, foldGutter, indent
 import { tags } from '@lezer/highlight';
 import { json } from '@codemirror/lang-json';
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
+import { assistExtensions } from './editor-assist.js';
 
 // Line/column (1-based, UTF-16) to a document offset; CodeMirror counts UTF-16 units too.
 export function offsetOf(doc, line, column) {
@@ -32,6 +33,16 @@ const theme = EditorView.theme({
   '.cm-content': { caretColor: 'var(--text)' },
   '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--text)', border: '1px solid var(--border)' },
   '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--bracket)', outline: '1px solid var(--accent)' },
+  '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--selection)', color: 'var(--text)' },
+  '.cm-completionDetail': { color: 'var(--muted)', marginLeft: '8px', fontStyle: 'normal' },
+  '.cm-completionInfo': { maxWidth: '360px', padding: '4px 8px' },
+  '.cm-completionSection': { color: 'var(--muted)', fontSize: '12px' },
+  '.gpb-hover': { padding: '6px 8px', maxWidth: '420px', fontFamily: 'system-ui, sans-serif', fontSize: '13px' },
+  '.gpb-hover-facts, .gpb-hover-members': { color: 'var(--muted)' },
+  '.gpb-hover-description': { marginTop: '4px' },
+  '.gpb-hover-diagnostic': { marginTop: '4px' },
+  '.gpb-hover-diagnostic.sev-error': { color: 'var(--error)' },
+  '.gpb-hover-diagnostic.sev-warning': { color: 'var(--warning)' },
 });
 
 // Past this size the JSON grammar is switched off: CodeMirror parses in idle time in slices of up
@@ -41,7 +52,7 @@ const grammarFor = (length) => (length > GRAMMAR_LIMIT ? [] : json());
 
 // The editor lives in a shadow root: CodeMirror's styles then go in as constructed style sheets,
 // which a strict style-src policy allows (a <style> element would be blocked).
-export function createEditor(host, { text = '', onChange, label = 'JSON body' } = {}) {
+export function createEditor(host, { text = '', onChange, label = 'JSON body', assist, describeAtCursor } = {}) {
   let silent = false;
   const grammar = new Compartment();
   let withGrammar = text.length <= GRAMMAR_LIMIT;
@@ -65,6 +76,7 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body' } 
         syntaxHighlighting(highlight),
         theme,
         grammar.of(grammarFor(text.length)),
+        assist ? assistExtensions(assist, { describeAtCursor }) : [],
         keymap.of([...defaultKeymap, ...historyKeymap]),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),

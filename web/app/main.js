@@ -424,6 +424,22 @@ function openInBuilder(example) {
   editor.focus();
 }
 
+// ---- completion and hover in the editor ----------------------------------------------------
+
+const editorAssist = () => ({
+  complete: (text, offset) => gpb.complete(state.op, text, offset),
+  hover: (text, offset) => gpb.hover(state.op, text, offset),
+});
+
+// Ctrl+I: what is at the cursor, said in the page (a tooltip follows the mouse only).
+function describeAtCursor(h) {
+  const parts = !h ? ['Nothing the model describes is at the cursor.'] : [
+    h.title, h.members?.length ? `Members: ${h.members.join(', ')}.` : '', h.description ?? '',
+    ...(h.diagnostics ?? []).map((d) => `${d.severity} ${d.code}: ${d.message}`),
+  ];
+  $('cursor-info').textContent = parts.filter(Boolean).join(' ');
+}
+
 // ---- start ---------------------------------------------------------------------------------
 
 async function start() {
@@ -465,7 +481,7 @@ async function start() {
   // The full editor loads after the first diagnostics are on screen, and takes over the text.
   const { createEditor } = await import('./editor.js');
   const text = editor.getText();
-  editor = createEditor($('body-editor'), { text, onChange });
+  editor = createEditor($('body-editor'), { text, onChange, assist: editorAssist(), describeAtCursor });
   editor.setDiagnostics(state.diagnostics, applyFix);
   document.body.dataset.ready = 'true';
 }

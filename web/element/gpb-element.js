@@ -7,13 +7,19 @@ import { wrapCore } from '../gpb-api.js';
 import { renderForm } from '../app/form.js';
 import { parseLossless } from '../app/form-values.js';
 import { el } from '../app/dom.js';
-import { offsetOf } from '../app/positions.js';
+import { createEditor } from '../app/editor.js';
 import { countText } from '../app/words.js';
 import { parseAddress, modelOf } from '../app/address.js';
 
 const STYLE = `
 :host { display: block; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
-  border: 1px solid #8886; border-radius: 8px; padding: 12px; color-scheme: light dark; }
+  border: 1px solid #8886; border-radius: 8px; padding: 12px; color-scheme: light dark;
+  --bg: Canvas; --panel: Canvas; --text: CanvasText; --muted: #6b7280; --border: #8886; --code-bg: #8881;
+  --accent: #2563eb; --error: #b42318; --warning: #8a4b00; --selection: #bfd3ff; --active-line: #8881; --bracket: #dbeafe;
+  --syntax-key: #7a2e8e; --syntax-string: #0b6b3a; --syntax-number: #1d4ed8; --syntax-literal: #a14a00; }
+@media (prefers-color-scheme: dark) { :host { --muted: #a3a9b7; --error: #ff9b91; --warning: #f5c26b; --selection: #35507a;
+  --bracket: #2d3a55; --syntax-key: #e0a8f0; --syntax-string: #9be0a8; --syntax-number: #9cc2ff; --syntax-literal: #f5b77a; } }
+.editor { border: 1px solid #8886; border-radius: 6px; overflow: hidden; }
 h2 { font-size: 1rem; margin: 0 0 4px; }
 .url { font-family: ui-monospace, monospace; overflow-wrap: anywhere; margin: 0 0 8px; }
 .method { font-weight: 700; margin-right: 6px; }
@@ -128,8 +134,7 @@ class GpbBuilder extends HTMLElement {
     if (generation !== this.generation) return;  // the attributes changed while the model loaded
     this.model = model;
     if (this.text === null) this.text = this.getAttribute('value') ?? gpb.example(id);
-    this.editorBox = el('textarea', { id: `${this.idBase}json`, spellcheck: 'false',
-      oninput: () => this.setBody(this.editorBox.value, true, false) });
+    const editorHost = el('div', { class: 'editor', id: `${this.idBase}json` });
     this.formBox = el('div');
     this.diagnosticsBox = el('ul', { class: 'diagnostics', 'aria-live': 'polite', 'aria-label': 'Diagnostics' });
     this.summary = el('span');
@@ -140,17 +145,22 @@ class GpbBuilder extends HTMLElement {
       el('div', { class: 'grid' },
         el('div', {}, el('h2', { text: 'Body' }), this.formBox),
         el('div', {},
-          el('label', { for: `${this.idBase}json` }, el('h2', { text: 'JSON' })), this.editorBox,
+          el('h2', { text: 'JSON' }), editorHost,
           el('h2', {}, 'Diagnostics ', this.summary), this.diagnosticsBox)),
       el('h2', { text: 'HTTP request' }), this.preview);
-    this.editorBox.value = this.text;
+    // CodeMirror with completion, hover and lint marks from the core, as on the page.
+    this.editor = createEditor(editorHost, {
+      text: this.text,
+      onChange: () => this.setBody(this.editor.getText(), true, false),
+      assist: { complete: (text, offset) => gpb.complete(model.target, text, offset), hover: (text, offset) => gpb.hover(model.target, text, offset) },
+    });
     this.check();
   }
 
-  setBody(text, fromUser, updateTextarea = true) {
+  setBody(text, fromUser, updateEditor = true) {
     this.text = text;
     if (!this.gpb || !this.model) return;
-    if (updateTextarea) this.editorBox.value = text;
+    if (updateEditor) this.editor.setText(text);
     this.check();
     if (fromUser) this.dispatchEvent(new CustomEvent('change', { detail: { value: text }, bubbles: true }));
   }
@@ -168,7 +178,7 @@ class GpbBuilder extends HTMLElement {
       idPrefix: this.idBase,
       onChange: (root, nextFocus) => {
         this.text = JSON.stringify(root, null, 2);
-        this.editorBox.value = this.text;
+        this.editor.setText(this.text);
         this.check(nextFocus);
         this.dispatchEvent(new CustomEvent('change', { detail: { value: this.text }, bubbles: true }));
       },
@@ -177,10 +187,11 @@ class GpbBuilder extends HTMLElement {
     this.summary.textContent = result.diagnostics.length ? `(${countText(result.diagnostics)})` : '(valid)';
     this.diagnosticsBox.replaceChildren(...result.diagnostics.map((d) => el('li', { class: `sev-${d.severity}` },
       el('button', { type: 'button', text: `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`,
-        onclick: () => {
-          this.editorBox.focus();
-          this.editorBox.setSelectionRange(offsetOf(text, d.line, d.column), offsetOf(text, d.endLine, d.endColumn));
-        } }))));
+        onclick: () => this.editor.select(d) }))));
+    this.editor.setDiagnostics(result.diagnostics, (d) => {
+      this.editor.replace(d, d.suggestion);
+      this.setBody(this.editor.getText(), true, false);
+    });
     this.preview.textContent = gpb.request(model.target, text, this.params).raw;
     this.dispatchEvent(new CustomEvent('validated', { detail: result, bubbles: true }));
   }

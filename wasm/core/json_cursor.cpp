@@ -1,0 +1,207 @@
+#include "json_cursor.hpp"
+
+#include <algorithm>
+
+namespace gpb {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_literal_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+}
+
+// A string token's text with the common escapes undone (member names rarely hold others).
+std::string unescape(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\\' && i + 1 < raw.size() && (raw[i + 1] == '"' || raw[i + 1] == '\\' || raw[i + 1] == '/')) ++i;
+        out.push_back(raw[i]);
+    }
+    return out;
+}
+
+class CursorScanner {
+public:
+    CursorScanner(std::string_view text, uint32_t offset, bool hover) : t_(text), offset_(offset), hover_(hover) {}
+
+    CursorContext run() {
+        size_t i = 0;
+        while (i < t_.size() && !done_) {
+            char c = t_[i];
+            if (is_space(c)) {
+                ++i;
+                continue;
+            }
+            if (!captured_ && !hover_ && i >= offset_) capture_between();
+            if (c == '"') i = string_token(i);
+            else if (c == '{' || c == '[') open(c == '{'), ++i;
+            else if (c == '}' || c == ']') close(), ++i;
+            else if (c == ':') expect_ = expect_ == Expect::Colon ? Expect::Value : expect_, ++i;
+            else if (c == ',') comma(), ++i;
+            else if (is_literal_char(c)) i = literal_token(i);
+            else ++i;  // a stray character: read past it
+        }
+        if (!captured_ && !hover_) capture_between();
+        if (captured_ && !done_) merge_later_facts();
+        return std::move(ctx_);
+    }
+
+private:
+    enum class Expect { Value, Key, Colon, CommaOrEnd, Nothing };
+
+    // ---- tokens --------------------------------------------------------------------------------
+
+    // A string ends at its closing quote, or (unclosed, being typed) at the end of its line.
+    size_t string_token(size_t start) {
+        size_t j = start + 1;
+        bool closed = false;
+        while (j < t_.size()) {
+            if (t_[j] == '\\') j += 2;
+            else if (t_[j] == '"') { closed = true; ++j; break; }
+            else if (t_[j] == '\n') break;
+            else ++j;
+        }
+        j = std::min(j, t_.size());
+        const size_t contentEnd = closed ? j - 1 : j;
+        std::string text = unescape(t_.substr(start + 1, contentEnd - start - 1));
+        const bool isKey = !stack_.empty() && stack_.back().object && (expect_ == Expect::Key || expect_ == Expect::CommaOrEnd);
+        const bool inside = hover_ ? start <= offset_ && offset_ < j : start < offset_ && (offset_ < j || (!closed && offset_ <= j));
+        if (!captured_ && inside) {
+            size_t typedEnd = std::min<size_t>(offset_, contentEnd);
+            capture_token(start, j, isKey ? CursorPlace::Key : CursorPlace::Value, true, closed,
+                          typedEnd > start ? unescape(t_.substr(start + 1, typedEnd - start - 1)) : std::string(), text);
+        }
+        if (isKey) {
+            CursorFrame& f = stack_.back();
+            f.key = text;
+            f.keys.push_back(std::move(text));
+            f.keyEnd = static_cast<uint32_t>(j);
+            expect_ = Expect::Colon;
+        } else {
+            if (!stack_.empty() && stack_.back().object && stack_.back().key == "@odata.type") stack_.back().odataType = text;
+            value_done();
+        }
+        return j;
+    }
+
+    size_t literal_token(size_t start) {
+        size_t j = start;
+        while (j < t_.size() && is_literal_char(t_[j])) ++j;
+        const bool inside = hover_ ? start <= offset_ && offset_ < j : start < offset_ && offset_ <= j;
+        if (!captured_ && inside) {
+            std::string text(t_.substr(start, j - start));
+            capture_token(start, j, CursorPlace::Value, false, false, std::string(t_.substr(start, offset_ - start)), text);
+        }
+        value_done();
+        return j;
+    }
+
+    void open(bool object) {
+        stack_.push_back(CursorFrame{});
+        stack_.back().object = object;
+        expect_ = object ? Expect::Key : Expect::Value;
+    }
+
+    void close() {
+        if (stack_.empty()) return;
+        if (captured_ && stack_.size() == capturedDepth_) {
+            merge_later_facts();
+            done_ = true;
+            return;
+        }
+        stack_.pop_back();
+        value_done();
+    }
+
+    void comma() {
+        if (stack_.empty()) return;
+        if (stack_.back().object) {
+            expect_ = Expect::Key;
+        } else {
+            ++stack_.back().index;
+            expect_ = Expect::Value;
+        }
+    }
+
+    void value_done() { expect_ = stack_.empty() ? Expect::Nothing : Expect::CommaOrEnd; }
+
+    // ---- capture -------------------------------------------------------------------------------
+
+    // The cursor between tokens: what would be written here.
+    void capture_between() {
+        ctx_.from = ctx_.to = offset_;
+        if (stack_.empty()) {
+            ctx_.place = expect_ == Expect::Value ? CursorPlace::Root : CursorPlace::None;
+        } else if (expect_ == Expect::Key || expect_ == Expect::Value) {
+            ctx_.place = expect_ == Expect::Key ? CursorPlace::Key : CursorPlace::Value;
+        } else if (expect_ == Expect::CommaOrEnd) {
+            ctx_.place = stack_.back().object ? CursorPlace::Key : CursorPlace::Value;
+            ctx_.needsCommaBefore = true;
+        } else {
+            ctx_.place = CursorPlace::None;
+        }
+        ctx_.needsCommaAfter = member_follows(offset_);
+        mark_captured();
+    }
+
+    void capture_token(size_t start, size_t end, CursorPlace place, bool inString, bool closed, std::string typed, const std::string& text) {
+        ctx_.place = place;
+        ctx_.from = static_cast<uint32_t>(start);
+        ctx_.to = static_cast<uint32_t>(end);
+        ctx_.inString = inString;
+        ctx_.stringClosed = closed;
+        ctx_.typed = std::move(typed);
+        ctx_.needsCommaBefore = place == CursorPlace::Key && expect_ == Expect::CommaOrEnd;
+        if (place == CursorPlace::Key) ctx_.followedByColon = next_significant(end) == ':';
+        ctx_.needsCommaAfter = member_follows(end);
+        mark_captured();
+        if (place == CursorPlace::Key) ctx_.frames.back().key = text;
+    }
+
+    void mark_captured() {
+        captured_ = true;
+        capturedDepth_ = stack_.size();
+        ctx_.frames = stack_;
+    }
+
+    // Keys and @odata.type read after the cursor belong to the cursor's objects too.
+    void merge_later_facts() {
+        for (size_t k = 0; k < ctx_.frames.size() && k < stack_.size(); ++k) {
+            ctx_.frames[k].keys = stack_[k].keys;
+            if (ctx_.frames[k].odataType.empty()) ctx_.frames[k].odataType = stack_[k].odataType;
+        }
+    }
+
+    char next_significant(size_t from) const {
+        while (from < t_.size() && is_space(t_[from])) ++from;
+        return from < t_.size() ? t_[from] : '\0';
+    }
+
+    // Whether another member (or item) starts after `at` with no comma between.
+    bool member_follows(size_t at) const {
+        if (stack_.empty()) return false;
+        char next = next_significant(at);
+        if (stack_.back().object) return next == '"';
+        return next != '\0' && next != ']' && next != ',' && next != '}';
+    }
+
+    std::string_view t_;
+    uint32_t offset_;
+    bool hover_;
+    std::vector<CursorFrame> stack_;
+    Expect expect_ = Expect::Value;
+    CursorContext ctx_;
+    bool captured_ = false;
+    bool done_ = false;
+    size_t capturedDepth_ = 0;
+};
+
+}  // namespace
+
+CursorContext locate_cursor(std::string_view text, uint32_t offset) { return CursorScanner(text, offset, false).run(); }
+
+CursorContext token_at(std::string_view text, uint32_t offset) { return CursorScanner(text, offset, true).run(); }
+
+}  // namespace gpb

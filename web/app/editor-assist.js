@@ -1,0 +1,96 @@
+// Completion and hover in the JSON editor, fed by the core (gpb.complete, gpb.hover) through
+// CodeMirror's own autocompletion and tooltip machinery.
+import { autocompletion, completionKeymap, startCompletion, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { hoverTooltip, keymap } from '@codemirror/view';
+
+const SECTIONS = [{ name: 'Required', rank: 0 }, { name: 'Properties', rank: 1 }, { name: 'Set by the service', rank: 2 }];
+const TYPES = { property: 'property', enum: 'enum', type: 'type', value: 'constant' };
+
+// Between tokens the list opens by itself only right after { , : or [ (else on Ctrl+Space).
+const opensHere = (before) => /[{,:[]\s*$/.test(before);
+
+// Documents are immutable: a body of megabytes is made into a string once per change.
+let cached = { doc: null, text: '' };
+const textOf = (doc) => (cached.doc === doc ? cached.text : (cached = { doc, text: doc.toString() }).text);
+
+function optionOf(item) {
+  return {
+    label: item.label,
+    detail: item.detail || undefined,
+    info: item.info || undefined,
+    type: TYPES[item.kind] ?? 'text',
+    section: SECTIONS[item.section] ?? SECTIONS[1],
+    apply: (view, completion, from, to) => {
+      view.dispatch({ changes: { from, to, insert: item.insert }, selection: { anchor: from + item.cursor }, userEvent: 'input.complete' });
+      // A member written with an empty value: what that value may be is offered next.
+      if (item.kind === 'property' && /(""|\[\]|\{\}),?$/.test(item.insert)) queueMicrotask(() => startCompletion(view));
+    },
+  };
+}
+
+function completionSource(assist) {
+  return (context) => {
+    const answer = assist.complete(textOf(context.state.doc), context.pos);
+    if (!answer?.items?.length) return null;
+    if (!context.explicit && answer.from === answer.to && !opensHere(context.state.sliceDoc(Math.max(0, context.pos - 40), context.pos))) return null;
+    return { from: answer.from, to: answer.to, filter: false, options: answer.items.map(optionOf) };
+  };
+}
+
+const facts = (h) => [
+  h.nullable === false ? 'not nullable' : 'nullable',
+  h.readOnly ? 'read-only' : null,
+  h.computed ? 'set by the service' : null,
+  h.flags ? 'flags: members separated by commas' : null,
+].filter(Boolean).join(' · ');
+
+// The tooltip's content, built as text nodes (a description is data, never markup).
+export function hoverContent(h, applyFix, document = globalThis.document) {
+  const node = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const box = node('div', 'gpb-hover');
+  if (h.title) box.append(node('strong', null, h.title), node('div', 'gpb-hover-facts', facts(h)));
+  if (h.members?.length) box.append(node('div', 'gpb-hover-members', `Members: ${h.members.join(', ')}`));
+  if (h.description) box.append(node('div', 'gpb-hover-description', h.description));
+  for (const d of h.diagnostics ?? []) {
+    const line = node('div', `gpb-hover-diagnostic sev-${d.severity}`, `${d.severity} ${d.code}: ${d.message}`);
+    if (d.suggestion !== undefined && applyFix) {
+      const fix = node('button', 'gpb-hover-fix', `Apply fix: ${d.suggestion.length > 40 ? `${d.suggestion.slice(0, 37)}…` : d.suggestion}`);
+      fix.type = 'button';
+      fix.addEventListener('click', () => applyFix(d));
+      line.append(' ', fix);
+    }
+    box.append(line);
+  }
+  return box;
+}
+
+// assist: { complete(text, offset), hover(text, offset) }; describe(text) puts what is at the
+// cursor into the page for keyboard and screen reader users (Ctrl+I / Cmd+I).
+export function assistExtensions(assist, { describeAtCursor } = {}) {
+  const fixIn = (view) => (d) => view.dispatch({ changes: { from: d.from, to: d.to, insert: d.suggestion }, selection: { anchor: d.from + d.suggestion.length } });
+  return [
+    closeBrackets(),  // typing { or " writes its closer too, so what completion inserts stays valid JSON
+    autocompletion({ override: [completionSource(assist)], activateOnTyping: true, icons: false }),
+    keymap.of([...closeBracketsKeymap, ...completionKeymap, {
+      key: 'Mod-i',
+      run: (view) => {
+        // At the cursor, or the token the cursor has just left ("completed"| ).
+        const { head } = view.state.selection.main;
+        const at = (pos) => (pos < 0 ? null : assist.hover(textOf(view.state.doc), pos));
+        const h = [at(head), at(head - 1)].find((x) => x && x.from !== null) ?? null;
+        describeAtCursor?.(h);
+        return true;
+      },
+    }]),
+    hoverTooltip((view, pos) => {
+      const h = assist.hover(textOf(view.state.doc), pos);
+      if (!h || h.from === null) return null;
+      return { pos: h.from, end: h.to, above: true, create: () => ({ dom: hoverContent(h, fixIn(view)) }) };
+    }, { hoverTime: 350 }),
+  ];
+}
