@@ -13,7 +13,9 @@ const opensHere = (before) => /[{,:[]\s*$/.test(before);
 let cached = { doc: null, text: '' };
 const textOf = (doc) => (cached.doc === doc ? cached.text : (cached = { doc, text: doc.toString() }).text);
 
-function optionOf(item) {
+// Accepting asks the core again at the cursor as it is now: keys pressed after the list was
+// made (typing fast, then Enter) are inside the range replaced, never left beside it.
+function optionOf(item, assist) {
   return {
     label: item.label,
     detail: item.detail || undefined,
@@ -21,9 +23,12 @@ function optionOf(item) {
     type: TYPES[item.kind] ?? 'text',
     section: SECTIONS[item.section] ?? SECTIONS[1],
     apply: (view, completion, from, to) => {
-      view.dispatch({ changes: { from, to, insert: item.insert }, selection: { anchor: from + item.cursor }, userEvent: 'input.complete' });
+      const fresh = assist.complete(textOf(view.state.doc), view.state.selection.main.head);
+      const now = fresh?.items?.find((x) => x.label === item.label);
+      const [start, end, chosen] = now ? [fresh.from, fresh.to, now] : [from, to, item];
+      view.dispatch({ changes: { from: start, to: end, insert: chosen.insert }, selection: { anchor: start + chosen.cursor }, userEvent: 'input.complete' });
       // A member written with an empty value: what that value may be is offered next.
-      if (item.kind === 'property' && /(""|\[\]|\{\}),?$/.test(item.insert)) queueMicrotask(() => startCompletion(view));
+      if (chosen.kind === 'property' && /(""|\[\]|\{\}),?$/.test(chosen.insert)) queueMicrotask(() => startCompletion(view));
     },
   };
 }
@@ -33,7 +38,7 @@ function completionSource(assist) {
     const answer = assist.complete(textOf(context.state.doc), context.pos);
     if (!answer?.items?.length) return null;
     if (!context.explicit && answer.from === answer.to && !opensHere(context.state.sliceDoc(Math.max(0, context.pos - 40), context.pos))) return null;
-    return { from: answer.from, to: answer.to, filter: false, options: answer.items.map(optionOf) };
+    return { from: answer.from, to: answer.to, filter: false, options: answer.items.map((item) => optionOf(item, assist)) };
   };
 }
 
@@ -75,7 +80,7 @@ export function assistExtensions(assist, { describeAtCursor } = {}) {
   const fixIn = (view) => (d) => view.dispatch({ changes: { from: d.from, to: d.to, insert: d.suggestion }, selection: { anchor: d.from + d.suggestion.length } });
   return [
     closeBrackets(),  // typing { or " writes its closer too, so what completion inserts stays valid JSON
-    autocompletion({ override: [completionSource(assist)], activateOnTyping: true, icons: false }),
+    autocompletion({ override: [completionSource(assist)], activateOnTyping: true, activateOnTypingDelay: 30, icons: false }),
     keymap.of([...closeBracketsKeymap, ...completionKeymap, {
       key: 'Mod-i',
       run: (view) => {

@@ -35,6 +35,7 @@ const theme = EditorView.theme({
   '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--bracket)', outline: '1px solid var(--accent)' },
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--selection)', color: 'var(--text)' },
   '.cm-completionDetail': { color: 'var(--muted)', marginLeft: '8px', fontStyle: 'normal' },
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'var(--text)' },
   '.cm-completionInfo': { maxWidth: '360px', padding: '4px 8px' },
   '.cm-completionSection': { color: 'var(--muted)', fontSize: '12px' },
   '.gpb-hover': { padding: '6px 8px', maxWidth: '420px', fontFamily: 'system-ui, sans-serif', fontSize: '13px' },

@@ -189,8 +189,8 @@ function applyFix(d) {
 function renderDiagnostics(list) {
   $('diagnostics-summary').textContent = summaryText(list);
   $('diagnostics').replaceChildren(...list.map((d, index) => el('li', { class: `diagnostic sev-${d.severity}` },
-    el('button', { type: 'button', class: 'go', id: `diagnostic-${index}`, onclick: () => editor.select(d),
-      'aria-label': `${d.severity} ${d.code} at line ${d.line}, column ${d.column}: ${d.message}` },
+    // The button's own text names it (an aria-label that differs from what is shown would not).
+    el('button', { type: 'button', class: 'go', id: `diagnostic-${index}`, onclick: () => editor.select(d) },
       el('span', { class: 'severity', text: d.severity }), ' ',
       el('span', { class: 'code', text: d.code }), ' ',
       el('span', { class: 'where', text: `${d.line}:${d.column}` }), ' ',
