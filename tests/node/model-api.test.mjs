@@ -61,3 +61,22 @@ test('a service\'s own metadata: its name, service root, flags enums and URLs', 
   assert.throws(() => gpb.loadMetadata(libraryJson, { name: 'library-bad', serviceRoot: 'library.example' }),
     (e) => e.code === 'bad-metadata' && e.message === 'the service root must start with https:// or http://');
 });
+
+test('complete and hover through the facade: UTF-16 offsets, text that does not parse, a bad target', () => {
+  const text = '{"description": "é😀", "st';
+  const c = gpb.complete('incidentTask.update', text, text.length);
+  assert.deepEqual({ from: c.from, to: c.to, labels: c.items.map((i) => i.label) }, { from: 23, to: 26, labels: ['status'] });
+  assert.deepEqual(c.items[0], { label: 'status', insert: '"status": ""', cursor: 11, detail: 'incidentTaskStatus', info: 'Current task status.', kind: 'property', section: 1 });
+  // The same in another model through { version }, and a member of a flags enum inside its string.
+  const flags = '{"genres": "fiction,h"}';
+  assert.deepEqual(gpb.complete('POST /books', flags, flags.length - 2, { version: 'library-node' }).items.map((i) => i.insert), ['"fiction,history"']);
+  const h = gpb.hover('incidentTask.update', '{"status": "Done"}', 13);
+  assert.equal(h.title, 'status: incidentTaskStatus');
+  assert.deepEqual(h.diagnostics.map((d) => [d.code, d.from, d.to]), [['enum-value', 11, 17]]);
+  assert.deepEqual(gpb.hover('incidentTask.update', '{ }', 1), { from: null });
+  // Offsets past the end, negative or not numbers are clamped; a lone surrogate is no exception.
+  assert.equal(gpb.complete('incidentTask.update', '{"st', 99).to, 4);
+  assert.equal(gpb.complete('incidentTask.update', '{"st', -5).items.length, 0);
+  assert.ok(Array.isArray(gpb.complete('incidentTask.update', '{"\uD800st', 4).items));
+  assert.throws(() => gpb.complete('no.such', '{}', 1), (e) => e instanceof GpbError && e.code === 'unknown-operation');
+});

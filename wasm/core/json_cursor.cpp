@@ -133,7 +133,8 @@ private:
     void capture_between() {
         ctx_.from = ctx_.to = offset_;
         if (stack_.empty()) {
-            ctx_.place = expect_ == Expect::Value ? CursorPlace::Root : CursorPlace::None;
+            // Only an empty body takes a root value here; before one that is there, nothing.
+            ctx_.place = expect_ == Expect::Value && next_significant(offset_) == '\0' ? CursorPlace::Root : CursorPlace::None;
         } else if (expect_ == Expect::Key || expect_ == Expect::Value) {
             ctx_.place = expect_ == Expect::Key ? CursorPlace::Key : CursorPlace::Value;
         } else if (expect_ == Expect::CommaOrEnd) {
