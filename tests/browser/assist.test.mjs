@@ -1,33 +1,11 @@
 // Completion and hover in the page's editor and in <gpb-builder>, in headless Chromium: typing a
 // body with the keyboard and the completion list alone, hover facts, and no request leaving.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launch, openPage, editorText, outputDir, root } from './harness.mjs';
+import { browserSession, editorText, outputDir, root } from './harness.mjs';
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  for (const { log, name } of opened) {
-    assert.deepEqual(log.afterReady, [], `${name}: requests after load`);
-    assert.deepEqual(log.errors, [], `${name}: console errors`);
-  }
-});
-
-async function open(name, path, options) {
-  const session = await openPage(browser, `${server.origin}${path}`, options);
-  opened.push({ ...session, name });
-  return session;
-}
+const { open } = browserSession();
 
 const options = (page, within = '#body-editor') => page.locator(`${within} .cm-tooltip-autocomplete li`).allTextContents();
 

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,6 +64,44 @@ export async function chooseOperation(page, id) {
   await page.fill('#operation-search', id);
   await page.press('#operation-search', 'Enter');
   await page.waitForFunction((want) => document.body.dataset.operation === want, id, { timeout: 30000 });
+}
+
+// One server and one browser for a test file, and the checks every page of it must pass when the
+// file ends: only the site's own files (or file://, blob:, data:), no console error, and after
+// load only the requests `later(url, origin)` allows (none unless it says so). `open(name, path)`
+// opens a page of the site (`absolute: true` takes path as the whole URL) and records it.
+export function browserSession({ later = () => false, extraChecks = () => {} } = {}) {
+  const session = { server: null, browser: null, opened: [] };
+  // A file's own before() hooks may run first: they await this too.
+  let starting = null;
+  session.start = () => (starting ??= (async () => {
+    session.server = await startServer();
+    session.browser = await launch();
+  })());
+  before(session.start);
+  after(async () => {
+    await session.browser?.close();
+    session.server?.stop();
+    const { origin } = session.server;
+    for (const opened of session.opened) {
+      const { log, name } = opened;
+      for (const url of log.requests) {
+        assert.ok(url.startsWith(origin) || url.startsWith('file://') || url.startsWith('blob:') || url.startsWith('data:'), `${name}: request to ${url}`);
+      }
+      assert.deepEqual(log.afterReady.filter((url) => !later(url, origin)), [], `${name}: requests after load`);
+      assert.deepEqual(log.errors, [], `${name}: console errors`);
+      extraChecks(opened);
+    }
+  });
+  session.record = (opened) => {
+    session.opened.push(opened);
+    return opened;
+  };
+  session.open = async (name, path = '/', options = {}) => {
+    const url = options.absolute ? path : `${session.server.origin}${path}`;
+    return session.record({ ...(await openPage(session.browser, url, options)), name });
+  };
+  return session;
 }
 
 export async function editorText(page) {

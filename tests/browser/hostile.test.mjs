@@ -9,21 +9,25 @@
 //    its property names and values, from file:// (no policy, so a script that slipped through
 //    would run) and in a served host page with a strict Content-Security-Policy.
 // 3. Every page, as in page.test.mjs: only the site's own files, nothing after load, no console error.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, editorText, typeInEditor, diagnosticCodes, site, fixtures, outputDir } from './harness.mjs';
+import { browserSession, openPage, editorText, typeInEditor, diagnosticCodes, site, fixtures, outputDir } from './harness.mjs';
 
 const SUITE = join(fixtures, 'JSONTestSuite', 'test_parsing');
 const IT = 'incidentTask.update';
 const SA = 'securityAction.update';
 
-let server;
-let browser;
+// Every page, in every test, also: no dialog, no abort.
+const session = browserSession({
+  extraChecks: ({ name, dialogs, aborts }) => {
+    assert.deepEqual(dialogs, [], `${name}: dialogs`);
+    assert.deepEqual(aborts, [], `${name}: the module aborted`);
+  },
+});
 let api;  // the served page with its own instance of the JS API as window.gpbUnderTest
-const opened = [];
 
 // Set in every page before its own scripts run: what a hostile string would call if it ran.
 function watchPage() {
@@ -36,26 +40,24 @@ function watchPage() {
 }
 
 async function open(name, url, options = {}) {
-  const session = await openPage(browser, url, {
+  const opened = await openPage(session.browser, url, {
     ...options,
     prepare: async (context) => {
       await context.addInitScript(watchPage);
       await options.prepare?.(context);
     },
   });
-  session.dialogs = [];
-  session.aborts = [];
-  session.page.on('dialog', (dialog) => { session.dialogs.push(`${dialog.type()}: ${dialog.message()}`); dialog.dismiss().catch(() => {}); });
+  const dialogs = [];
+  const aborts = [];
+  opened.page.on('dialog', (dialog) => { dialogs.push(`${dialog.type()}: ${dialog.message()}`); dialog.dismiss().catch(() => {}); });
   // Emscripten reports an abort on the console (as a warning) before it throws.
-  session.page.on('console', (message) => { if (/Aborted\(/.test(message.text())) session.aborts.push(message.text()); });
-  opened.push({ ...session, name });
-  return session;
+  opened.page.on('console', (message) => { if (/Aborted\(/.test(message.text())) aborts.push(message.text()); });
+  return session.record({ ...opened, dialogs, aborts, name });
 }
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  api = await open('api', `${server.origin}/`);
+  await session.start();
+  api = await open('api', `${session.server.origin}/`);
   // The page itself loaded gpb.js; importing the same URL reuses that module. loadGpb() makes a new
   // instance of the core, which fetches gpb-core.wasm once more from the site: that one request is
   // the test's own, so the page counts as ready only after it.
@@ -67,25 +69,8 @@ before(async () => {
     return Object.keys(window.gpbUnderTest).sort();
   });
   assert.ok(exports.includes('validate') && exports.includes('heapBytes'), exports.join(', '));
-  for (const url of api.log.requests.slice(first)) assert.equal(url, `${server.origin}/gpb-core.wasm`);
+  for (const url of api.log.requests.slice(first)) assert.equal(url, `${session.server.origin}/gpb-core.wasm`);
   api.log.ready = true;
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  // Every page, in every test: only the site's own files, nothing after load, no console error,
-  // no dialog, no abort.
-  for (const { log, name, dialogs, aborts } of opened) {
-    for (const url of log.requests) {
-      assert.ok(url.startsWith(server.origin) || url.startsWith('file://') || url.startsWith('blob:') || url.startsWith('data:'),
-        `${name}: request to ${url}`);
-    }
-    assert.deepEqual(log.afterReady, [], `${name}: requests after load`);
-    assert.deepEqual(log.errors, [], `${name}: console errors`);
-    assert.deepEqual(dialogs, [], `${name}: dialogs`);
-    assert.deepEqual(aborts, [], `${name}: the module aborted`);
-  }
 });
 
 // A known call and its exact answer (as in tests/node/api.test.mjs): the module still works.
@@ -398,13 +383,13 @@ test('<gpb-builder> holding hostile names and values: all of it shown as text, n
 
   const file = join(outputDir, 'hostile-host.html');
   writeFileSync(file, hostPage({ csp: null, script: pathToFileURL(join(site, 'gpb-embed.js')).href }));
-  const served = `${server.origin}/hostile-host.html`;
+  const served = `${session.server.origin}/hostile-host.html`;
   const hosts = [
     // No policy at all: if any hostile string became a script or a handler, it would run.
     { url: pathToFileURL(file).href, script: pathToFileURL(join(site, 'gpb-embed.js')).href },
     // A wiki-like host with a strict policy; the page itself is answered by the test, gpb-embed.js by the site.
     {
-      url: served, script: `${server.origin}/gpb-embed.js`,
+      url: served, script: `${session.server.origin}/gpb-embed.js`,
       prepare: (context) => context.route(served, (route) => route.fulfill({
         status: 200, contentType: 'text/html; charset=utf-8', body: hostPage({ csp: CSP, script: 'gpb-embed.js' }),
       })),
@@ -412,8 +397,8 @@ test('<gpb-builder> holding hostile names and values: all of it shown as text, n
   ];
 
   for (const host of hosts) {
-    const session = await open(`hostile element ${host.url}`, host.url, { app: false, prepare: host.prepare });
-    const { page, log } = session;
+    const opened = await open(`hostile element ${host.url}`, host.url, { app: false, prepare: host.prepare });
+    const { page, log } = opened;
     page.setDefaultTimeout(10000);
     await page.waitForFunction(() => ['incident', 'action', 'proto'].every((id) => document.getElementById(id).shadowRoot?.querySelector('pre')?.textContent)
       && document.getElementById('bad-operation').shadowRoot?.querySelector('[role=alert]'));
@@ -470,7 +455,7 @@ test('<gpb-builder> holding hostile names and values: all of it shown as text, n
     assert.equal(report.elements['bad-operation'].alert, `gpb-builder: ${describeError(gpb, H.img)}`, 'a hostile operation id shows as text');
     assert.deepEqual(report.elements['bad-operation'].injected, []);
     await page.screenshot({ path: join(outputDir, 'screenshots', `hostile-element-${host.url.startsWith('file') ? 'file' : 'http'}.png`), fullPage: true });
-    await session.context.close();
+    await opened.context.close();
   }
 });
 
@@ -485,7 +470,7 @@ function describeError(gpb, id) {
 
 test('the page: @odata.type values naming Object.prototype members are unknown types, and the form still renders', async () => {
   const link = `/#s=${Buffer.from(JSON.stringify({ v: 1, op: SA, params: {}, body: PROTO_BODY })).toString('base64url')}`;
-  const { page, context } = await open('page proto', `${server.origin}${link}`);
+  const { page, context } = await open('page proto', `${session.server.origin}${link}`);
   assert.equal(await editorText(page), PROTO_BODY);
   assert.deepEqual(await diagnosticCodes(page), ['odata-type-unknown', 'odata-type-unknown', 'odata-type-unknown']);
   const form = await page.textContent('#body-form');
@@ -498,9 +483,9 @@ test('the page: @odata.type values naming Object.prototype members are unknown t
 // are listed, then one limit finding, and the module keeps its memory.
 test('a million duplicate members (6 MB, under the size limit) give a thousand findings and a limit, without aborting',
   async () => {
-    const session = await open('million-members', `${server.origin}/`);
-    session.log.ready = false;
-    const outcome = await session.page.evaluate(async () => {
+    const opened = await open('million-members', `${session.server.origin}/`);
+    opened.log.ready = false;
+    const outcome = await opened.page.evaluate(async () => {
       const { loadGpb } = await import(new URL('gpb.js', document.baseURI).href);
       const gpb = await loadGpb();
       const outcome = {};
@@ -518,6 +503,6 @@ test('a million duplicate members (6 MB, under the size limit) give a thousand f
       }
       return outcome;
     });
-    await session.context.close();
+    await opened.context.close();
     assert.deepEqual(outcome, { codes: ['duplicate-key', 'limit', 'unknown-property'], count: 1001, valid: true }, JSON.stringify(outcome));
   });

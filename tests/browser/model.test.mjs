@@ -1,38 +1,16 @@
 // The page over the whole model in headless Chromium: finding operations of both versions by
 // keyboard, a pasted URL, packs loaded when needed, a form-built v1.0 body with derived types, a
 // local $metadata file, share links for METHOD URL addresses, and the network.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, editorText, typeInEditor, fixtures, outputDir, root, site } from './harness.mjs';
+import { browserSession, editorText, typeInEditor, fixtures, outputDir, root, site } from './harness.mjs';
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  for (const { log, name } of opened) {
-    for (const url of log.requests) {
-      assert.ok(url.startsWith(server.origin) || url.startsWith('file://') || url.startsWith('blob:') || url.startsWith('data:'), `${name}: request to ${url}`);
-    }
-    assert.deepEqual(log.errors, [], `${name}: console errors`);
-  }
-});
-
-async function open(name, path = '/', options = {}) {
-  const session = await openPage(browser, options.absolute ? path : `${server.origin}${path}`, options);
-  opened.push({ ...session, name });
-  return session;
-}
+// Packs, and the XML reader's code, load after the page: a search or a file needs them.
+const session = browserSession({ later: () => true });
+const { open } = session;
 
 const opName = (page) => page.textContent('#operation-name');
 const summary = (page) => page.textContent('#diagnostics-summary');
@@ -81,7 +59,7 @@ test('search finds a beta and a v1.0 operation by keyboard; the version is remem
   assert.equal(await page.inputValue('#operation-search'), '');
 
   const again = await context.newPage();
-  await again.goto(`${server.origin}/`);
+  await again.goto(`${session.server.origin}/`);
   await again.waitForSelector('body[data-ready=true]');
   assert.equal(await again.inputValue('#version'), 'v1.0', 'the version switch is remembered');
   await context.close();
@@ -201,7 +179,7 @@ test('a local $metadata file drives search, form and validation; a hostile one g
   assert.match(await page.textContent('#metadata-status'), /^billion-laughs\.xml could not be used: .*DOCTYPE/);
   assert.equal(await page.inputValue('#version'), 'library');
   // Reading the file fetched only the page's own XML reader (loaded when a file is first opened).
-  assert.deepEqual(log.afterReady.map((url) => url.replace(server.origin, '')).filter((path) => !/^\/chunk-[A-Z0-9]+\.js$/.test(path)), []);
+  assert.deepEqual(log.afterReady.map((url) => url.replace(session.server.origin, '')).filter((path) => !/^\/chunk-[A-Z0-9]+\.js$/.test(path)), []);
   await context.close();
 });
 
@@ -218,7 +196,7 @@ test('share links and ?op= work for METHOD URL addresses; embed mode too', async
   await page.evaluate(() => document.getElementById('share').click());
   await page.waitForFunction(() => location.hash.startsWith('#s='));
   const link = page.url();
-  const fresh = await open('share-address-restored', link.replace(server.origin, ''));
+  const fresh = await open('share-address-restored', link.replace(session.server.origin, ''));
   await waitForOperation(fresh.page, /^v1\.0 PATCH \/users\/\{userId\}$/);
   assert.equal(await fresh.page.inputValue('#param-userId'), '42');
   assert.deepEqual(JSON.parse(await editorText(fresh.page)), { jobTitle: 'Engineer' });

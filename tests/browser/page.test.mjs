@@ -1,44 +1,18 @@
 // The served page in headless Chromium: building bodies with the form, live diagnostics, pasted
 // requests, share links, drafts, token redaction, the embeddable element, and the network.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, openPage, chooseOperation, editorText, typeInEditor, diagnosticCodes, exampleRequest, site, fixtures, outputDir, root } from './harness.mjs';
+import { browserSession, chooseOperation, editorText, typeInEditor, diagnosticCodes, exampleRequest, site, fixtures, outputDir, root } from './harness.mjs';
 
 const { loadGpb } = await import(join(site, 'gpb.js'));
 const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
 
-let server;
-let browser;
-const opened = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  // Every page, in every test: only the site's own files, nothing after load, no console error.
-  for (const { log, name } of opened) {
-    for (const url of log.requests) {
-      assert.ok(url.startsWith(server.origin) || url.startsWith('file://') || url.startsWith('blob:') || url.startsWith('data:'),
-        `${name}: request to ${url}`);
-    }
-    // After load, only a model pack (or the permissions) that a search or an operation needed.
-    assert.deepEqual(log.afterReady.filter((url) => !url.startsWith(`${server.origin}/models/`)), [], `${name}: requests after load`);
-    assert.deepEqual(log.errors, [], `${name}: console errors`);
-  }
-});
-
-async function open(name, path = '/', options) {
-  const session = await openPage(browser, `${server.origin}${path}`, options);
-  opened.push({ ...session, name });
-  return session;
-}
+// After load, only a model pack (or the permissions) that a search or an operation needed.
+const session = browserSession({ later: (url, origin) => url.startsWith(`${origin}/models/`) });
+const { open } = session;
 
 const OPERATIONS = ['securityConfigurationTask.create', 'securityConfigurationTask.update', 'securityAction.update', 'incidentTask.update'];
 
@@ -194,7 +168,7 @@ test('a share link carries the whole state in the fragment and restores it', asy
   const url = page.url();
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9_-]+$/);
   assert.ok(!url.includes('?'));
-  const fresh = await open('share-restore', url.slice(server.origin.length));
+  const fresh = await open('share-restore', url.slice(session.server.origin.length));
   assert.equal(await fresh.page.getAttribute('body', 'data-operation'), 'securityAction.update');
   assert.equal(await fresh.page.inputValue('#param-securityActionId'), 'abc 1');
   assert.equal(await editorText(fresh.page), '{"actionReason": "Grüße 😀 <b>bold</b>"}');
@@ -284,10 +258,8 @@ test('embed mode: minimal chrome for iframes', async () => {
 });
 
 test('<gpb-builder> works from file:// and inside a host page with a strict CSP', async () => {
-  for (const url of [pathToFileURL(join(site, 'embed-demo.html')).href, `${server.origin}/embed-demo.html`]) {
-    const session = await openPage(browser, url, { app: false });
-    opened.push({ ...session, name: `element ${url}` });
-    const { page, context } = session;
+  for (const url of [pathToFileURL(join(site, 'embed-demo.html')).href, `${session.server.origin}/embed-demo.html`]) {
+    const { page, context } = await open(`element ${url}`, url, { app: false, absolute: true });
     await page.waitForSelector('gpb-builder .cm-content');
     const events = page.evaluate(() => new Promise((resolve) => {
       const element = document.querySelector('gpb-builder');
