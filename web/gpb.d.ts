@@ -2,9 +2,24 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Every diagnostic code (the README's tables say when each is raised). */
+export type DiagnosticCode =
+  | 'json-syntax' | 'duplicate-key' | 'body-not-object' | 'type-mismatch' | 'unknown-property' | 'enum-value'
+  | 'datetime-format' | 'int-range' | 'value-format' | 'range' | 'string-length' | 'null-not-allowed'
+  | 'missing-required' | 'read-only' | 'not-updatable' | 'server-assigned' | 'navigation-inline'
+  | 'odata-type-missing' | 'odata-type-unknown' | 'odata-type-mismatch' | 'odata-type-format' | 'sentinel-value'
+  | 'empty-body' | 'value-envelope' | 'limit'
+  | 'malformed-url' | 'unchecked-example' | 'status-mismatch' | 'example-layout' | 'permissions-mismatch'
+  | 'property-table-mismatch' | 'content-length' | 'undocumented-operation';
+
+/** What a failed call raises as GpbError.code; `internal` comes from the JS side. */
+export type ApiErrorCode =
+  | 'unknown-operation' | 'unknown-model' | 'unresolved' | 'bad-parameters' | 'bad-pack' | 'bad-metadata'
+  | 'bad-permissions' | 'not-a-request' | 'internal';
+
 export interface Diagnostic {
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   /** RFC 6901 JSON Pointer; "" is the root. */
   pointer: string;
   /** 1-based; columns count UTF-16 code units; the end is exclusive. */
@@ -141,7 +156,7 @@ export interface LintedPage {
 }
 
 export class GpbError extends Error {
-  code: string;
+  code: ApiErrorCode;
 }
 
 /** Least privileged first. `note` says when the permissions reference does not list the operation. */
@@ -206,7 +221,7 @@ export interface Hover {
   collection?: boolean;
   flags?: boolean;
   members?: string[];
-  diagnostics?: { severity: 'error' | 'warning' | 'info'; code: string; message: string; from: number; to: number; suggestion?: string }[];
+  diagnostics?: { severity: Severity; code: DiagnosticCode; message: string; from: number; to: number; suggestion?: string }[];
 }
 
 export interface Gpb {

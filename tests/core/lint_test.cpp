@@ -66,7 +66,7 @@ TEST_CASE("lint: fixture pages cover each format quirk and each page-level code"
         {"permissions-mismatch.md", {{"warning", "permissions-mismatch", 14}}},
         {"property-table-mismatch.md", {{"warning", "property-table-mismatch", 33}, {"warning", "property-table-mismatch", 34}}},
         {"malformed-url-version.md", {{"error", "malformed-url", 44}}},
-        {"unknown-operation.md", {{"warning", "unknown-operation", 12}}},
+        {"unknown-operation.md", {{"warning", "unchecked-example", 12}}},
         {"get-entity.txt", {{"error", "enum-value", 12}}},
         {"derived-model.md", {{"warning", "type-mismatch", 37}, {"warning", "enum-value", 38}}},
     }));

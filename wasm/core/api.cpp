@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "builders.hpp"
+#include "diagnostic_codes.hpp"
 #include "catalog.hpp"
 #include "doc_lint.hpp"
 #include "editor_assist.hpp"
@@ -18,16 +19,16 @@ namespace {
 
 std::string dump(const ojson& value) { return value.dump(-1, ' ', false, ojson::error_handler_t::replace); }
 
-std::string error(const std::string& code, const std::string& message) {
+std::string error(ApiError code, const std::string& message) {
     ojson out;
-    out["error"] = {{"code", code}, {"message", message}};
+    out["error"] = {{"code", api_error_name(code)}, {"message", message}};
     return dump(out);
 }
 
 std::string unknown_operation(std::string_view id, const std::string& why = {}) {
     std::string known;
     for (const auto& op : Catalog::builtin().operations()) known += (known.empty() ? "" : ", ") + op->id;
-    return error("unknown-operation", "No operation has the id " + json_quote(id) + (why.empty() ? "" : ": " + why) +
+    return error(ApiError::UnknownOperation, "No operation has the id " + json_quote(id) + (why.empty() ? "" : ": " + why) +
                                           "; give a curated id (" + known + ") or METHOD and path, as in \"PATCH /users/{userId}\".");
 }
 
@@ -206,7 +207,7 @@ std::string operations_json(const std::vector<const OperationDef*>& ops) {
 std::string resolution_json(const Catalog& catalog, const Resolution& resolution) {
     if (!resolution.operation) {
         ojson out;
-        out["error"] = {{"code", "unresolved"}, {"message", resolution.problem}, {"segment", resolution.segment}};
+        out["error"] = {{"code", api_error_name(ApiError::Unresolved)}, {"message", resolution.problem}, {"segment", resolution.segment}};
         return dump(out);
     }
     const OperationDef& op = *resolution.operation;
@@ -310,7 +311,7 @@ std::string request(const std::string& operationId, const std::string& body, con
     if (!pathParametersJson.empty()) {
         ojson given = ojson::parse(pathParametersJson, nullptr, false);
         if (given.is_discarded() || !given.is_object())
-            return error("bad-parameters", "Path parameters must be a JSON object of names to strings.");
+            return error(ApiError::BadParameters, "Path parameters must be a JSON object of names to strings.");
         for (auto& [name, value] : given.items())
             if (value.is_string()) params.emplace_back(name, value.get<std::string>());
             else if (value.is_number()) params.emplace_back(name, value.dump());
@@ -342,7 +343,7 @@ std::string response(const std::string& operationId, const std::string& requestB
 
 std::string parse_request(const std::string& rawText) {
     RawRequest raw = parse_raw_request(rawText);
-    if (!raw.ok) return error("not-a-request", raw.problem);
+    if (!raw.ok) return error(ApiError::NotARequest, raw.problem);
     std::vector<std::pair<std::string, std::string>> params;
     const Catalog* model = Catalog::named(raw.version);
     if (!model) model = &Catalog::builtin();
@@ -364,13 +365,13 @@ std::string parse_request(const std::string& rawText) {
 
 std::string resolve(const std::string& method, const std::string& url, const std::string& model) {
     const Catalog* catalog = Catalog::named(model.empty() ? "beta" : model);
-    if (!catalog) return error("unknown-model", "No model is called " + json_quote(model) + ".");
+    if (!catalog) return error(ApiError::UnknownModel, "No model is called " + json_quote(model) + ".");
     return resolution_json(*catalog, catalog->resolve(method, url));
 }
 
 std::string operations_of(const std::string& model, const std::string& search) {
     const Catalog* catalog = Catalog::named(model.empty() ? "beta" : model);
-    if (!catalog) return error("unknown-model", "No model is called " + json_quote(model) + ".");
+    if (!catalog) return error(ApiError::UnknownModel, "No model is called " + json_quote(model) + ".");
     std::vector<const OperationDef*> ops;
     if (search.empty())
         for (const auto& op : catalog->operations()) ops.push_back(op.get());
@@ -383,7 +384,7 @@ std::string load_metadata(const std::string& metadata, const std::string& name, 
     static int loaded = 0;
     std::string chosen = name.empty() ? "metadata-" + std::to_string(++loaded) : name;
     std::string problem = Catalog::load_named(chosen, metadata, serviceRoot);
-    if (!problem.empty()) return error("bad-metadata", problem);
+    if (!problem.empty()) return error(ApiError::BadMetadata, problem);
     const Catalog* model = Catalog::named(chosen);
     return dump(ojson{{"model", chosen}, {"serviceRoot", model->host()}, {"entitySets", model->entitySets().size()},
                       {"types", model->types().size()}, {"actions", model->actions().size()}});
@@ -391,14 +392,14 @@ std::string load_metadata(const std::string& metadata, const std::string& name, 
 
 std::string load_pack(const std::string& version, const std::string& csdlJson) {
     std::string problem = Catalog::load_pack(version, csdlJson);
-    if (!problem.empty()) return error("bad-pack", problem);
+    if (!problem.empty()) return error(ApiError::BadPack, problem);
     const Catalog* model = Catalog::named(version);
     return dump(ojson{{"model", version}, {"types", model->types().size()}, {"complete", model->complete()}});
 }
 
 std::string load_permissions(const std::string& json) {
     std::string problem = gpb::load_permissions(json);
-    if (!problem.empty()) return error("bad-permissions", problem);
+    if (!problem.empty()) return error(ApiError::BadPermissions, problem);
     return dump(ojson{{"loaded", true}});
 }
 

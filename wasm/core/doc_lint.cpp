@@ -1,4 +1,5 @@
 #include "doc_lint.hpp"
+#include "diagnostic_codes.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -108,7 +109,7 @@ void check_content_length(const DocExample& ex, Diagnostics& out) {
     if (!declared || !ex.hasBody) return;
     if (declared->value.empty() ||
         !std::all_of(declared->value.begin(), declared->value.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) {
-        add(out, Severity::Warning, "content-length", declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
+        add(out, Severity::Warning, code_name(Code::ContentLength), declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
             "Content-Length must be a byte count, not \"" + declared->value + "\".");
         return;
     }
@@ -121,7 +122,7 @@ void check_content_length(const DocExample& ex, Diagnostics& out) {
     size_t crlf = lf + newlines;
     unsigned long long value = std::stoull(declared->value.substr(0, 18));
     if (value == lf || value == crlf) return;
-    add(out, Severity::Warning, "content-length", declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
+    add(out, Severity::Warning, code_name(Code::ContentLength), declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
         "Content-Length says " + declared->value + ", but the body is " + std::to_string(lf) + " bytes with LF line ends (" +
             std::to_string(crlf) + " with CRLF).");
 }
@@ -211,7 +212,7 @@ bool in_subtypes(const TypeDef& type, const std::string& name) {
 void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnostics& out) {
     uint32_t httpLine = page.httpRequests.empty() ? 1 : page.httpRequests.front().line;
     if (!op.documented)
-        add(out, Severity::Info, "undocumented-operation", httpLine, 1, 2,
+        add(out, Severity::Info, code_name(Code::UndocumentedOperation), httpLine, 1, 2,
             op.method + " " + op.path + " is not among the documented methods of " + op.resource + ": " +
                 (op.caveats.empty() ? std::string("it may not be supported.") : op.caveats.front()));
     for (const auto& row : page.permissions) {
@@ -220,10 +221,10 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
                                                    : row.type.find("personal") != std::string::npos ? op.permissionsDelegatedPersonal
                                                                                                     : op.permissionsApplication;
         if (row.todo) {
-            add(out, Severity::Warning, "permissions-mismatch", row.line, 1, 2,
+            add(out, Severity::Warning, code_name(Code::PermissionsMismatch), row.line, 1, 2,
                 "The permissions for " + row.type + " are marked TODO; the model has: " + join(expected) + ".");
         } else if (std::set<std::string>(row.names.begin(), row.names.end()) != std::set<std::string>(expected.begin(), expected.end())) {
-            add(out, Severity::Warning, "permissions-mismatch", row.line, 1, 2,
+            add(out, Severity::Warning, code_name(Code::PermissionsMismatch), row.line, 1, 2,
                 "The page lists " + join(row.names) + " for " + row.type + "; the model has " + join(expected) + ".");
         }
     }
@@ -244,13 +245,13 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
         for (const auto& name : expected) {
             bool listed = std::any_of(page.properties.begin(), page.properties.end(), [&](const DocProperty& p) { return p.name == name; });
             if (!listed)
-                add(out, Severity::Warning, "property-table-mismatch", tableLine, 1, 2,
+                add(out, Severity::Warning, code_name(Code::PropertyTableMismatch), tableLine, 1, 2,
                     "The request-body table does not list \"" + name + "\", which " + op.title + " accepts.");
         }
     }
     for (const auto& p : page.properties) {
         if (!accepts(p.name)) {
-            add(out, Severity::Warning, "property-table-mismatch", p.line, 1, 2,
+            add(out, Severity::Warning, code_name(Code::PropertyTableMismatch), p.line, 1, 2,
                 "The request-body table lists \"" + p.name + "\", which " + op.title + " does not accept in its body.");
             continue;
         }
@@ -258,7 +259,7 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
         if (!model || !model->enumeration || p.members.empty()) continue;
         const auto& members = model->enumeration->members;
         if (std::set<std::string>(p.members.begin(), p.members.end()) != std::set<std::string>(members.begin(), members.end()))
-            add(out, Severity::Warning, "property-table-mismatch", p.line, 1, 2,
+            add(out, Severity::Warning, code_name(Code::PropertyTableMismatch), p.line, 1, 2,
                 "The page gives " + p.name + " the values " + join(p.members) + "; " + model->enumeration->shortName + " has " +
                     join(members) + ".");
     }
@@ -271,19 +272,19 @@ namespace {
 // A page's property table is not the whole type: what a model derived from it finds is a warning.
 void soften(Diagnostics& diagnostics) {
     for (auto& d : diagnostics)
-        if (d.severity == Severity::Error && d.code != "json-syntax") d.severity = Severity::Warning;
+        if (d.severity == Severity::Error && d.code != code_name(Code::JsonSyntax)) d.severity = Severity::Warning;
 }
 
 // A status is wrong only where it contradicts the operation: 201 for an update, a body with 204.
 void check_status(const DocExample& ex, const OperationDef& op, Diagnostics& out) {
     if (!ex.status || ex.status >= 300) return;
     if (ex.status == 204 && ex.hasBody) {
-        add(out, Severity::Error, "status-mismatch", ex.line, ex.column, ex.endColumn,
+        add(out, Severity::Error, code_name(Code::StatusMismatch), ex.line, ex.column, ex.endColumn,
             "The example answers 204 No Content but has a body.");
         return;
     }
     if (op.statuses.empty() || std::find(op.statuses.begin(), op.statuses.end(), ex.status) != op.statuses.end()) return;
-    add(out, Severity::Error, "status-mismatch", ex.line, ex.column, ex.endColumn,
+    add(out, Severity::Error, code_name(Code::StatusMismatch), ex.line, ex.column, ex.endColumn,
         "The example answers " + std::to_string(ex.status) + ", but " + op.title + " returns " + std::to_string(op.responseStatus) + " " +
             op.responseReason + ".");
 }
@@ -339,13 +340,13 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
         le.url = ex.url;
         le.body = ex.body;
         for (const auto& problem : ex.layout)
-            add(le.diagnostics, problem.warning ? Severity::Warning : Severity::Error, "example-layout", problem.line, 1, 2, problem.message);
+            add(le.diagnostics, problem.warning ? Severity::Warning : Severity::Error, code_name(Code::ExampleLayout), problem.line, 1, 2, problem.message);
         if (ex.kind == DocExample::Kind::Request) {
             le.method = ex.method;
             UrlParts url = split_url(ex.url);
             le.path = url.path;
             for (const auto& problem : url.problems)
-                add(le.diagnostics, Severity::Error, "malformed-url", ex.line, ex.urlColumn, ex.endColumn,
+                add(le.diagnostics, Severity::Error, code_name(Code::MalformedUrl), ex.line, ex.urlColumn, ex.endColumn,
                     "The URL " + ex.url + " is malformed: " + problem + ".");
             // Each example is read against the model of its own version, then the page's own model.
             const Catalog* exampleModels = graph;
@@ -371,7 +372,7 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
                 } else if (op->has_body()) {
                     if (!ex.hasBody) {
                         if (op->bodyKind != "parameters" || !op->required.empty())
-                            add(le.diagnostics, Severity::Error, "example-layout", ex.line, ex.column, ex.endColumn,
+                            add(le.diagnostics, Severity::Error, code_name(Code::ExampleLayout), ex.line, ex.column, ex.endColumn,
                                 "This " + op->method + " example has no JSON body after its headers.");
                     } else {
                         le.type = op->bodyTypeName;
@@ -383,7 +384,7 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
                 }
             } else {
                 Resolution why = exampleModels->resolve(ex.method, url.path);
-                add(le.diagnostics, Severity::Warning, "unknown-operation", ex.line, ex.column, ex.endColumn,
+                add(le.diagnostics, Severity::Warning, code_name(Code::UncheckedExample), ex.line, ex.column, ex.endColumn,
                     ex.method + " " + url.path + " was not checked: " +
                         (why.problem.empty() ? std::string("no operation matches it.") : why.problem) +
                         (exampleModels->complete() ? "" : " (only the seed operations' part of the model is loaded)"));
@@ -405,7 +406,7 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
                     le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
                 }
             } else if (ex.hasBody) {
-                add(le.diagnostics, Severity::Warning, "unknown-operation", ex.line, ex.column, ex.endColumn,
+                add(le.diagnostics, Severity::Warning, code_name(Code::UncheckedExample), ex.line, ex.column, ex.endColumn,
                     "This response belongs to no operation this tool models: it was not checked.");
             }
             check_content_length(ex, le.diagnostics);

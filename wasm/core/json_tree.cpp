@@ -1,4 +1,5 @@
 #include "json_tree.hpp"
+#include "diagnostic_codes.hpp"
 
 #include <cstdlib>
 
@@ -84,7 +85,7 @@ std::string json_quote(std::string_view value) {
 
 Diagnostic scan_error_diagnostic(const ScanError& error) {
     Diagnostic d;
-    d.code = error.limit ? "limit" : "json-syntax";
+    d.code = code_name(error.limit ? Code::Limit : Code::JsonSyntax);
     d.begin = error.begin;
     d.end = error.end;
     d.message = error.message;
@@ -93,7 +94,7 @@ Diagnostic scan_error_diagnostic(const ScanError& error) {
 
 Diagnostic duplicate_key_diagnostic(std::string_view name, uint32_t begin, uint32_t end, std::string pointer) {
     Diagnostic d;
-    d.code = "duplicate-key";
+    d.code = code_name(Code::DuplicateKey);
     d.begin = begin;
     d.end = end;
     d.pointer = std::move(pointer);

@@ -1,4 +1,5 @@
 #include "validator.hpp"
+#include "diagnostic_codes.hpp"
 
 #include <algorithm>
 
@@ -158,7 +159,7 @@ public:
         const Frame& frame = frames_.back();
         if (frame.role == FrameRole::Object) finish_object(frame, begin, keys);
         if (frame.role == FrameRole::CollectionRoot && !frame.sawEnvelope)
-            add_at_brace(Severity::Error, "value-envelope", frames_.size() - 1, begin,
+            add_at_brace(Severity::Error, code_name(Code::ValueEnvelope), frames_.size() - 1, begin,
                          op_.returns_collection() ? "This operation returns a collection: the response body is {\"value\": [...]}, with the items in the array."
                                                 : "This operation returns a value: the response body is {\"value\": ...}.");
         report_deferred(frame, NodeKind::Object, begin, end);
@@ -190,7 +191,7 @@ public:
         else if (frame.role == FrameRole::EnvelopeRoot && name == "value" && !frame.sawEnvelope) {
             frame.sawEnvelope = true;
             frame.action = MemberAction::EnvelopeValue;
-            add(Severity::Error, "value-envelope", frames_.size(), begin, end,
+            add(Severity::Error, code_name(Code::ValueEnvelope), frames_.size(), begin, end,
                 "This operation returns a single " + frame.declared->shortName +
                     ", not a collection: the response body is the object itself, without a {\"value\": [...]} wrapper.");
         }
@@ -357,7 +358,7 @@ private:
 
     bool on_scalar(const Scalar& value) {
         if (frames_.empty()) {
-            add(Severity::Error, "body-not-object", 0, value.begin, value.end,
+            add(Severity::Error, code_name(Code::BodyNotObject), 0, value.begin, value.end,
                 std::string("The body must be a JSON object, but it is ") + node_kind_name(value.kind) + ".");
             return true;
         }
@@ -376,12 +377,12 @@ private:
                 return true;
             case FrameRole::CollectionRoot:
                 if (parent.action == MemberAction::EnvelopeValue && op_.returns_collection())
-                    add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+                    add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
                         "\"value\" holds the items of the collection: expected an array, found " + std::string(node_kind_name(value.kind)) + ".");
                 return true;
             case FrameRole::Collection:
                 if (value.kind == NodeKind::Null)
-                    add(Severity::Error, "null-not-allowed", depth, value.begin, value.end,
+                    add(Severity::Error, code_name(Code::NullNotAllowed), depth, value.begin, value.end,
                         "Items of " + json_quote(parent.prop->name) + " cannot be null.");
                 else
                     check_single(value, *parent.prop, depth);
@@ -448,7 +449,7 @@ private:
         const TypeDef* type = frame.type;
         if (!name.empty() && name[0] == '@') {
             if (request_ && is_response_annotation(name))
-                add(Severity::Warning, "unknown-property", depth, begin, end,
+                add(Severity::Warning, code_name(Code::UnknownProperty), depth, begin, end,
                     "The annotation " + json_quote(name) + " belongs in responses; the service ignores it in a request body.");
             return;
         }
@@ -456,7 +457,7 @@ private:
         if (at != std::string_view::npos) {
             std::string_view target = name.substr(0, at);
             if (!type->property(target) && !type->open)
-                add(Severity::Error, "unknown-property", depth, begin, end,
+                add(Severity::Error, code_name(Code::UnknownProperty), depth, begin, end,
                     "The annotation " + json_quote(name) + " refers to " + json_quote(target) + ", which is not a property of " +
                         type->shortName + ".");
             return;
@@ -471,23 +472,23 @@ private:
             // A contained entity written inline in a POST is a deep insert (a message's attachments).
             bool deepInsert = prop->containsTarget && op_.method == "POST";
             if (prop->navigation && !deepInsert) {
-                add(Severity::Error, "navigation-inline", depth, begin, end,
+                add(Severity::Error, code_name(Code::NavigationInline), depth, begin, end,
                     json_quote(name) + " is a navigation property of " + type->shortName +
                         " (a relationship, not a field): it cannot be written inline in a request body.");
                 return;
             }
             if (prop->readOnly) {
-                add(Severity::Error, "read-only", depth, begin, end,
+                add(Severity::Error, code_name(Code::ReadOnly), depth, begin, end,
                     json_quote(name) + " is read-only: the service sets it and rejects it in a request body.");
                 return;
             }
             if (frame.objectRole == ObjectRole::Body && !op_.may_send(name)) {
-                add(Severity::Error, "not-updatable", depth, begin, end,
+                add(Severity::Error, code_name(Code::NotUpdatable), depth, begin, end,
                     json_quote(name) + " cannot be changed by this operation; it accepts only " + join(op_.updatable, ", ") + ".");
                 return;
             }
             if (prop->serverAssigned)
-                add(Severity::Warning, "server-assigned", depth, begin, end,
+                add(Severity::Warning, code_name(Code::ServerAssigned), depth, begin, end,
                     json_quote(name) + " is assigned by the service (or taken from the token); a value sent here is ignored or rejected.");
         }
         frame.action = MemberAction::Check;
@@ -503,7 +504,7 @@ private:
             return;
         }
         if (!name.empty() && name[0] == '@') return;
-        add(Severity::Error, "unknown-property", frames_.size(), begin, end,
+        add(Severity::Error, code_name(Code::UnknownProperty), frames_.size(), begin, end,
             json_quote(name) + " does not belong in a collection response: it holds \"value\" and @odata annotations only.");
     }
 
@@ -521,14 +522,14 @@ private:
                 bool empty = frame.members == 0;
                 std::string fix = std::string("{") + (empty ? "" : "\n  ") + "\"@odata.type\": " + json_quote("#" + op_.bodyType->name) +
                                   (empty ? "" : ",");
-                add_at_brace(Severity::Error, "odata-type-missing", depth, begin,
+                add_at_brace(Severity::Error, code_name(Code::OdataTypeMissing), depth, begin,
                              op_.path + " is typed as " + op_.addressType->shortName + ", so a " + op_.bodyType->shortName +
                                  " body must say \"@odata.type\": \"#" + op_.bodyType->name + "\".",
                              &fix);
             } else if (declared->abstract && (!declared->entity || creates(frame))) {
                 std::vector<std::string> options;
                 for (const TypeDef* d : declared->derived) options.push_back("#" + d->name);
-                add_at_brace(Severity::Error, "odata-type-missing", depth, begin,
+                add_at_brace(Severity::Error, code_name(Code::OdataTypeMissing), depth, begin,
                              declared->shortName + " is abstract: name the kind of value with \"@odata.type\" (" + join(options, ", ") + ").");
             }
         }
@@ -538,16 +539,16 @@ private:
                 // An action parameter may be written as the metadata spells it ("Post") or as the docs do ("post").
                 if (const PropertyDef* p = type->property(name); p && (keys.contains(p->name) || (!p->camelName.empty() && keys.contains(p->camelName))))
                     continue;
-                add_at_brace(Severity::Error, "missing-required", depth, begin,
+                add_at_brace(Severity::Error, code_name(Code::MissingRequired), depth, begin,
                              "The body is missing " + json_quote(name) + ", which " + op_.title + " requires.");
             }
             if (op_.method == "PATCH" && frame.sentProperties == 0)
-                add_at_brace(Severity::Warning, "empty-body", depth, begin, "This PATCH changes nothing: the body sets no property.");
+                add_at_brace(Severity::Warning, code_name(Code::EmptyBody), depth, begin, "This PATCH changes nothing: the body sets no property.");
         }
         if (frame.objectRole == ObjectRole::Complex) {
             for (const PropertyDef* prop : type->properties) {
                 if (prop->nullable || prop->collection || keys.contains(prop->name)) continue;
-                add_at_brace(Severity::Error, "missing-required", depth, begin,
+                add_at_brace(Severity::Error, code_name(Code::MissingRequired), depth, begin,
                              "This " + type->shortName + " is missing " + json_quote(prop->name) + ", which cannot be null: a " +
                                  type->shortName + " that is sent must contain it.");
             }
@@ -559,20 +560,20 @@ private:
         switch (frame.deferred) {
             case Deferred::None: return;
             case Deferred::BodyNotObject:
-                add(Severity::Error, "body-not-object", depth, begin, end,
+                add(Severity::Error, code_name(Code::BodyNotObject), depth, begin, end,
                     std::string("The body must be a JSON object, but it is ") + node_kind_name(kind) + ".");
                 return;
             case Deferred::Mismatch:
-                add(Severity::Error, "type-mismatch", depth, begin, end,
+                add(Severity::Error, code_name(Code::TypeMismatch), depth, begin, end,
                     json_quote(frame.prop->name) + " expects " + type_label(*frame.prop) + ", found " + node_kind_name(kind) + ".");
                 return;
             case Deferred::NotCollection:
-                add(Severity::Error, "type-mismatch", depth, begin, end,
+                add(Severity::Error, code_name(Code::TypeMismatch), depth, begin, end,
                     json_quote(frame.prop->name) + " is a collection: expected an array of " + item_label(*frame.prop) + ", found " +
                         node_kind_name(kind) + ".");
                 return;
             case Deferred::OdataTypeNotString:
-                add(Severity::Error, "type-mismatch", depth, begin, end,
+                add(Severity::Error, code_name(Code::TypeMismatch), depth, begin, end,
                     std::string("\"@odata.type\" must be a string such as \"#") + frame.declared->name + "\", not " + node_kind_name(kind) + ".");
                 return;
         }
@@ -592,25 +593,25 @@ private:
         std::string hint = near.empty() ? "" : " Did you mean " + json_quote(near) + "?";
         if (type->open) {
             if (!request_) return;  // dynamic properties are what an open type answers with
-            add(Severity::Warning, "unknown-property", depth, begin, end,
+            add(Severity::Warning, code_name(Code::UnknownProperty), depth, begin, end,
                 json_quote(name) + " is not a declared property of " + type->shortName + "; " + type->shortName +
                     " is an open type, so it is sent as a dynamic property." + hint,
                 suggestion);
             return;
         }
         if (type->partial) {
-            add(Severity::Warning, "unknown-property", depth, begin, end,
+            add(Severity::Warning, code_name(Code::UnknownProperty), depth, begin, end,
                 json_quote(name) + " is not among the properties of " + type->shortName + " that this tool models, so it was not checked." + hint,
                 suggestion);
             return;
         }
         if (const TypeDef* owner = find_in_subtypes(declared, name); owner && type == declared) {
-            add(Severity::Error, "unknown-property", depth, begin, end,
+            add(Severity::Error, code_name(Code::UnknownProperty), depth, begin, end,
                 json_quote(name) + " belongs to " + owner->shortName + ", not to " + type->shortName +
                     ": name the type with \"@odata.type\": \"#" + owner->name + "\".");
             return;
         }
-        add(Severity::Error, "unknown-property", depth, begin, end,
+        add(Severity::Error, code_name(Code::UnknownProperty), depth, begin, end,
             json_quote(name) + " is not a property of " + type->shortName + "." + hint, suggestion);
     }
 
@@ -626,7 +627,7 @@ private:
     const TypeDef* check_odata_type(const Scalar& value, const TypeDef* declared, size_t depth, bool report) {
         if (value.kind != NodeKind::String) {
             if (report)
-                add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
                     std::string("\"@odata.type\" must be a string such as \"#") + declared->name + "\", not " + node_kind_name(value.kind) + ".");
             return declared;
         }
@@ -638,10 +639,10 @@ private:
             if (!report) return declared;
             if (const TypeDef* near = catalog_.type_ignoring_case(name)) {
                 std::string fix = json_quote("#" + near->name);
-                add(Severity::Error, "odata-type-unknown", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::OdataTypeUnknown), depth, value.begin, value.end,
                     json_quote(written) + " names no type: type names are case-sensitive. Did you mean " + fix + "?", &fix);
             } else {
-                add(Severity::Error, "odata-type-unknown", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::OdataTypeUnknown), depth, value.begin, value.end,
                     json_quote(written) + " names no known type; " + declared->shortName + " is expected here.");
             }
             return declared;
@@ -649,7 +650,7 @@ private:
         if (!named->is_or_derives_from(declared)) {
             if (report) {
                 std::string fix = json_quote("#" + declared->name);
-                add(Severity::Error, "odata-type-mismatch", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::OdataTypeMismatch), depth, value.begin, value.end,
                     json_quote(written) + " is not " + declared->shortName + " or a type derived from it" + sibling_note(named, declared) +
                         ". Allowed here: " + allowed_types(declared) + ".",
                     declared->abstract ? nullptr : &fix);
@@ -659,13 +660,13 @@ private:
         }
         if (named->abstract) {
             if (report)
-                add(Severity::Error, "odata-type-mismatch", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::OdataTypeMismatch), depth, value.begin, value.end,
                     named->shortName + " is abstract: name a concrete type derived from it.");
             return named;
         }
         if (!hasHash && report) {
             std::string fix = json_quote("#" + std::string(written));
-            add(Severity::Warning, "odata-type-format", depth, value.begin, value.end,
+            add(Severity::Warning, code_name(Code::OdataTypeFormat), depth, value.begin, value.end,
                 "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
         }
         return named;
@@ -718,7 +719,7 @@ private:
     void check_value(const Scalar& value, const PropertyDef& prop, size_t depth) {
         if (value.kind == NodeKind::Null) {
             if (prop.collection || !prop.nullable)
-                add(Severity::Error, "null-not-allowed", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::NullNotAllowed), depth, value.begin, value.end,
                     json_quote(prop.name) + " cannot be null" +
                         (prop.collection ? std::string(" (collections are never null: send [] instead)")
                                          : std::string(": leave it out or give ") + type_label(prop)) +
@@ -726,7 +727,7 @@ private:
             return;
         }
         if (prop.collection) {
-            add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+            add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
                 json_quote(prop.name) + " is a collection: expected an array of " + item_label(prop) + ", found " +
                     node_kind_name(value.kind) + ".");
             return;
@@ -735,7 +736,7 @@ private:
     }
 
     void mismatch(const Scalar& value, const PropertyDef& prop, size_t depth, const std::string* fix = nullptr) {
-        add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+        add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
             json_quote(prop.name) + " expects " + type_label(prop) + ", found " + node_kind_name(value.kind) + ".", fix);
     }
 
@@ -762,7 +763,7 @@ private:
                     return mismatch(value, prop, depth, quotable ? &fix : nullptr);
                 }
                 if (prop.maxLength >= 0 && utf16_length(value.text) > static_cast<uint64_t>(prop.maxLength))
-                    add(Severity::Warning, "string-length", depth, value.begin, value.end,
+                    add(Severity::Warning, code_name(Code::StringLength), depth, value.begin, value.end,
                         json_quote(prop.name) + " is " + std::to_string(utf16_length(value.text)) +
                             " characters long; the documented maximum is " + std::to_string(prop.maxLength) + ".");
                 return;
@@ -798,7 +799,7 @@ private:
                 std::string problem = datetime_problem(value.text, fix);
                 if (problem.empty()) return;
                 std::string quotedFix = json_quote(fix);
-                add(Severity::Error, "datetime-format", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::DatetimeFormat), depth, value.begin, value.end,
                     json_quote(value.text) + " is not an OData DateTimeOffset (YYYY-MM-DDThh:mm[:ss[.fffffff]] then Z or ±hh:mm): " + problem + ".",
                     fix.empty() ? nullptr : &quotedFix);
                 return;
@@ -820,7 +821,7 @@ private:
         const JsonNumber& number = *value.number;
         const std::string_view literal = number.literal;
         if (!number.integer) {
-            add(Severity::Error, "type-mismatch", depth, value.begin, value.end,
+            add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
                 json_quote(prop.name) + " expects " + type_label(prop) + ", found " + std::string(literal) + ": write a whole number without a fraction or exponent.");
             return;
         }
@@ -830,7 +831,7 @@ private:
             std::string name = primitive_label(prop.primitive);
             name = name.substr(name.find("(Edm.") + 5);
             name.pop_back();
-            add(Severity::Error, "int-range", depth, value.begin, value.end,
+            add(Severity::Error, code_name(Code::IntRange), depth, value.begin, value.end,
                 std::string(literal) + " does not fit in " + name +
                     (prop.primitive == Primitive::Int64 ? std::string()
                                                         : " (" + std::to_string(min) + " to " + std::to_string(max) + ")") +
@@ -838,7 +839,7 @@ private:
             return;
         }
         if (prop.hasRange && (number.value < prop.rangeMin || number.value > prop.rangeMax))
-            add(Severity::Warning, "range", depth, value.begin, value.end,
+            add(Severity::Warning, code_name(Code::Range), depth, value.begin, value.end,
                 std::string(literal) + " is outside the documented range of " + json_quote(prop.name) + " (" + std::to_string(prop.rangeMin) + " to " +
                     std::to_string(prop.rangeMax) + ").");
     }
@@ -857,7 +858,7 @@ private:
     void check_format(const Scalar& value, const PropertyDef& prop, size_t depth) {
         std::string problem = edm_format_problem(prop.primitive, value.text);
         if (problem.empty()) return;
-        add(Severity::Error, "value-format", depth, value.begin, value.end,
+        add(Severity::Error, code_name(Code::ValueFormat), depth, value.begin, value.end,
             json_quote(value.text) + " is not " + primitive_label(prop.primitive) + ": " + problem + ".");
     }
 
@@ -870,7 +871,7 @@ private:
         }
         if (e.has(value.text)) {
             if (request_ && value.text == "unknownFutureValue")
-                add(Severity::Warning, "sentinel-value", depth, value.begin, value.end,
+                add(Severity::Warning, code_name(Code::SentinelValue), depth, value.begin, value.end,
                     "unknownFutureValue marks members added to " + e.shortName + " later; it is not a real value and clients must not send it.");
             return;
         }
@@ -879,7 +880,7 @@ private:
             // Members are case-sensitive in OData; many Graph services accept another case, so a
             // wrong case is a warning, not an error.
             std::string fix = json_quote(m);
-            add(Severity::Warning, "enum-value", depth, value.begin, value.end,
+            add(Severity::Warning, code_name(Code::EnumValue), depth, value.begin, value.end,
                 json_quote(value.text) + " differs from the member " + fix + " of " + e.shortName +
                     " only in case: OData members are case-sensitive, and some services reject it. Write " + fix + ".",
                 &fix);
@@ -891,7 +892,7 @@ private:
         std::string near = nearest_name(value.text, candidates);
         std::string fix = json_quote(near);
         std::vector<std::string> listed(candidates.begin(), candidates.end());
-        add(Severity::Error, "enum-value", depth, value.begin, value.end,
+        add(Severity::Error, code_name(Code::EnumValue), depth, value.begin, value.end,
             json_quote(value.text) + " is not a member of " + e.shortName + " (members are case-sensitive: " + join(listed, ", ") + ")." +
                 (near.empty() ? "" : " Did you mean " + fix + "?") +
                 (value.text == "String" ? " \"String\" is the docs' placeholder, not a value." : ""),
@@ -906,7 +907,7 @@ private:
             std::string_view member = trim(rest.substr(0, comma));
             if (!e.has(member)) {
                 std::vector<std::string> listed(e.members.begin(), e.members.end());
-                add(Severity::Error, "enum-value", depth, value.begin, value.end,
+                add(Severity::Error, code_name(Code::EnumValue), depth, value.begin, value.end,
                     json_quote(member) + " in " + json_quote(value.text) + " is not a member of " + e.shortName +
                         " (a flags enum: members separated by commas, case-sensitive: " + join(listed, ", ") + ").");
                 return;
@@ -1039,7 +1040,7 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     }
     if (dropped.count) {
         Diagnostic d;
-        d.code = "limit";
+        d.code = code_name(Code::Limit);
         d.begin = d.end = dropped.firstBegin;
         d.message = "Only the first " + std::to_string(kMaxDiagnostics) + " findings are listed; " + std::to_string(dropped.count) +
                     " more from here on are not.";
