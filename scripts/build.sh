@@ -6,8 +6,11 @@ cd "$(dirname "$0")/.."
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 jobs="$(nproc 2>/dev/null || echo 2)"
 
-cmake --preset native >/dev/null
+# Compiler warnings are errors in both builds (GPB_WERROR=OFF ./scripts/build.sh to see them all
+# while working); a plain cmake configure leaves them warnings.
+werror="-DGPB_WERROR=${GPB_WERROR:-ON}"
+cmake --preset native "$werror" >/dev/null
 cmake --build --preset native -j "$jobs"
 
-[ -f build/wasm/CMakeCache.txt ] || emcmake cmake --preset wasm >/dev/null
+if [ -f build/wasm/CMakeCache.txt ]; then cmake build/wasm "$werror" >/dev/null; else emcmake cmake --preset wasm "$werror" >/dev/null; fi
 cmake --build --preset wasm -j "$jobs"

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs every test suite; exits non-zero on any failure.
-# --quick: the inner loop (build, the native suite with the gpb command, the node tests; about a minute).
+# --quick: the inner loop (the gates, a build, the native and wasm suites, the node tests; about a minute).
+# Compiler warnings are errors (scripts/build.sh), as in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
+echo "== gates: C++ layout and JS lint"
+./scripts/lint.sh
 ./scripts/build.sh
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"
 

@@ -36,8 +36,12 @@ int main(int argc, char** argv) {
     }
     // Resolution: URLs of every shape, each key value new (so each is a real walk, not a cache hit).
     const gpb::Catalog& v1 = *gpb::Catalog::named("v1.0");
-    const char* shapes[] = {"/users/%d", "/me/mailFolders/inbox/messages/%d", "/groups/%d/members/microsoft.graph.user",
-                            "/teams/%d/channels/2/messages/3/replies", "/users/%d/getMemberGroups", "/security/incidents/%d"};
+    const char* shapes[] = {"/users/%d",
+                            "/me/mailFolders/inbox/messages/%d",
+                            "/groups/%d/members/microsoft.graph.user",
+                            "/teams/%d/channels/2/messages/3/replies",
+                            "/users/%d/getMemberGroups",
+                            "/security/incidents/%d"};
     const char* methods[] = {"PATCH", "GET", "GET", "GET", "POST", "PATCH"};
     const int calls = 6000;
     auto start = std::chrono::steady_clock::now();

@@ -17,7 +17,8 @@ const std::string& library() {
     static const std::string name = [] {
         std::string loaded = "library-assist";
         if (!gpb::Catalog::named(loaded)) {
-            std::string problem = gpb::Catalog::load_named(loaded, test::read_file(std::string(GPB_FIXTURES_DIR) + "/metadata/library.csdl.json"));
+            std::string problem =
+                gpb::Catalog::load_named(loaded, test::read_file(std::string(GPB_FIXTURES_DIR) + "/metadata/library.csdl.json"));
             if (!problem.empty()) FAIL(problem);
         }
         return loaded;
@@ -108,8 +109,8 @@ TEST_CASE("completion at a value: enum members, flags, literals, kinds, skeleton
           std::vector<std::string>{"#contoso.library.closedStack", "#contoso.library.openShelf"});
     CHECK(labels(complete(lib, "{\"@odata.type\": |}")) == std::vector<std::string>{"#contoso.library.book", "#contoso.library.audiobook"});
     CHECK(labels(complete(lib, "{\"keywords\": |}")) == std::vector<std::string>{"[]"});
-    CHECK(labels(complete(lib, "{\"shelf\": |}")) ==
-          std::vector<std::string>{"{}", "{\"@odata.type\": \"#contoso.library.closedStack\"}", "{\"@odata.type\": \"#contoso.library.openShelf\"}", "null"});
+    CHECK(labels(complete(lib, "{\"shelf\": |}")) == std::vector<std::string>{"{}", "{\"@odata.type\": \"#contoso.library.closedStack\"}",
+                                                                              "{\"@odata.type\": \"#contoso.library.openShelf\"}", "null"});
     CHECK(labels(complete(library() + " PATCH /me", "{\"fines\": |}")) == std::vector<std::string>{"null"});
     CHECK(labels(complete(lib, "|")) == std::vector<std::string>{"{}"});
     CHECK(labels(complete(lib, "  |  ")) == std::vector<std::string>{"{}"});

@@ -53,14 +53,15 @@ TEST_CASE("request: URL with encoded parameters, the docs' headers, and the body
     gpb::HttpRequest r = gpb::build_request(operation("incidentTask.update"), body, {{"incidentTaskId", "a b/c?d"}});
     CHECK(r.method == "PATCH");
     CHECK(r.url == "https://graph.microsoft.com/beta/security/incidentTasks/a%20b%2Fc%3Fd");
-    gpb::Headers expected = {{"Authorization", "Bearer {token}"},
-                             {"Content-Type", "application/json"},
-                             {"Content-Length", std::to_string(body.size())}};
+    gpb::Headers expected = {
+        {"Authorization", "Bearer {token}"}, {"Content-Type", "application/json"}, {"Content-Length", std::to_string(body.size())}};
     CHECK(r.headers == expected);
     CHECK(body.size() == 46);
     CHECK(r.body == body);
-    CHECK(r.raw == "PATCH https://graph.microsoft.com/beta/security/incidentTasks/a%20b%2Fc%3Fd\n"
-                   "Authorization: Bearer {token}\nContent-Type: application/json\nContent-Length: 46\n\n" + body);
+    CHECK(r.raw ==
+          "PATCH https://graph.microsoft.com/beta/security/incidentTasks/a%20b%2Fc%3Fd\n"
+          "Authorization: Bearer {token}\nContent-Type: application/json\nContent-Length: 46\n\n" +
+              body);
 }
 
 TEST_CASE("request: a parameter left out stays a visible placeholder") {
@@ -80,7 +81,8 @@ TEST_CASE("response: the request merged onto an existing resource") {
     CHECK(id.size() == 36);
     CHECK(id[14] == '4');
     CHECK(gpb::build_response(catalog, operation("incidentTask.update"), request).body == r.body);  // stable
-    CHECK(r.raw.rfind("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: " + std::to_string(r.body.size()) + "\n\n", 0) == 0);
+    CHECK(r.raw.rfind("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: " + std::to_string(r.body.size()) + "\n\n", 0) ==
+          0);
 }
 
 TEST_CASE("response: members with errors are left out, so the response still validates") {
@@ -95,7 +97,8 @@ TEST_CASE("response: members with errors are left out, so the response still val
     gpb::HttpResponse derived = gpb::build_response(catalog, operation("securityConfigurationTask.create"),
                                                     gpb::example_body(operation("securityConfigurationTask.create"), false));
     CHECK(nlohmann::json::parse(derived.body)["@odata.context"] ==
-          "https://graph.microsoft.com/beta/$metadata#deviceAppManagement/deviceAppManagementTasks/microsoft.graph.securityConfigurationTask/$entity");
+          "https://graph.microsoft.com/beta/$metadata#deviceAppManagement/deviceAppManagementTasks/"
+          "microsoft.graph.securityConfigurationTask/$entity");
     CHECK(derived.status == 201);
     CHECK(derived.reason == "Created");
 }

@@ -12,7 +12,8 @@ TEST_CASE("every reference in the models resolves") {
     for (const auto& problem : test::graph("v1.0").problems()) FAIL_CHECK(problem);
     for (const auto& note : catalog.overlay_notes()) WARN(note);
     CHECK(catalog.operations().size() >= 4);
-    for (const char* id : {"securityConfigurationTask.create", "securityConfigurationTask.update", "securityAction.update", "incidentTask.update"})
+    for (const char* id :
+         {"securityConfigurationTask.create", "securityConfigurationTask.update", "securityAction.update", "incidentTask.update"})
         CHECK(catalog.operation(id) != nullptr);
 }
 

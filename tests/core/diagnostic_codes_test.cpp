@@ -9,17 +9,7 @@ namespace {
 
 const char* kCreateType = "\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\"";
 
-std::string create_body(const std::string& members) {
-    return std::string("{") + kCreateType +
-           ", \"dueDateTime\": \"2026-12-31T17:00:00-08:00\", \"category\": \"advancedThreatProtection\", \"priority\": \"high\","
-           " \"status\": \"pending\", \"applicablePlatform\": \"macOS\", \"endpointSecurityPolicy\": \"antivirus\","
-           " \"endpointSecurityPolicyProfile\": \"antivirus\", \"managedDeviceCount\": 2" +
-           (members.empty() ? "" : ", " + members) + "}";
-}
-
-std::string patch_task(const std::string& members) {
-    return std::string("{") + kCreateType + ",\n" + members + "\n}";
-}
+std::string patch_task(const std::string& members) { return std::string("{") + kCreateType + ",\n" + members + "\n}"; }
 
 }  // namespace
 
@@ -32,35 +22,52 @@ TEST_CASE("every diagnostic code points at the offending token") {
         Row{"incidentTask.update", false, "{\n  \"status\": \"open\"\n  \"x\": 1\n}", "json-syntax", "error", "", 3, 3},
         Row{"incidentTask.update", false, "{\"status\": \"open\", \"status\": \"completed\"}", "duplicate-key", "error", "/status", 1, 20},
         Row{"incidentTask.update", false, "  [1, 2]", "body-not-object", "error", "", 1, 3},
-        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": \"2\""), "type-mismatch", "error", "/managedDeviceCount", 2, 25},
-        Row{"securityConfigurationTask.update", false, patch_task("  \"intendedSettings\": {}"), "type-mismatch", "error", "/intendedSettings", 2, 23},
+        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": \"2\""), "type-mismatch", "error",
+            "/managedDeviceCount", 2, 25},
+        Row{"securityConfigurationTask.update", false, patch_task("  \"intendedSettings\": {}"), "type-mismatch", "error",
+            "/intendedSettings", 2, 23},
         Row{"incidentTask.update", false, "{\"statsu\": \"open\"}", "unknown-property", "error", "/statsu", 1, 2},
         Row{"securityAction.update", false, "{\"customTag\": \"x\"}", "unknown-property", "warning", "/customTag", 1, 2},
         Row{"incidentTask.update", false, "{\"status\": \"Completed\"}", "enum-value", "warning", "/status", 1, 12},
         Row{"incidentTask.update", false, "{\"status\": \"Complete\"}", "enum-value", "error", "/status", 1, 12},
-        Row{"securityConfigurationTask.update", false, patch_task("  \"dueDateTime\": \"2026-12-31T17:00:00\""), "datetime-format", "error", "/dueDateTime", 2, 18},
-        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": 2147483648"), "int-range", "error", "/managedDeviceCount", 2, 25},
-        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": 70000"), "range", "warning", "/managedDeviceCount", 2, 25},
-        Row{"securityAction.update", false, "{\"clientContext\": \"" + std::string(300, 'x') + "\"}", "string-length", "warning", "/clientContext", 1, 19},
-        Row{"securityConfigurationTask.update", false, patch_task("  \"dueDateTime\": null"), "null-not-allowed", "error", "/dueDateTime", 2, 18},
+        Row{"securityConfigurationTask.update", false, patch_task("  \"dueDateTime\": \"2026-12-31T17:00:00\""), "datetime-format", "error",
+            "/dueDateTime", 2, 18},
+        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": 2147483648"), "int-range", "error",
+            "/managedDeviceCount", 2, 25},
+        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDeviceCount\": 70000"), "range", "warning",
+            "/managedDeviceCount", 2, 25},
+        Row{"securityAction.update", false, "{\"clientContext\": \"" + std::string(300, 'x') + "\"}", "string-length", "warning",
+            "/clientContext", 1, 19},
+        Row{"securityConfigurationTask.update", false, patch_task("  \"dueDateTime\": null"), "null-not-allowed", "error", "/dueDateTime",
+            2, 18},
         Row{"securityAction.update", false, "{\"parameters\": [{\"value\": \"v\"}]}", "missing-required", "error", "/parameters/0", 1, 17},
-        Row{"securityConfigurationTask.create", false, "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\"}", "missing-required", "error", "", 1, 1},
+        Row{"securityConfigurationTask.create", false, "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\"}",
+            "missing-required", "error", "", 1, 1},
         Row{"incidentTask.update", false, "{\"createdByDisplayName\": \"me\"}", "read-only", "error", "/createdByDisplayName", 1, 2},
-        Row{"incidentTask.update", false, "{\"status\": \"open\", \"displayName\": \"x\"}", "not-updatable", "error", "/displayName", 1, 20},
+        Row{"incidentTask.update", false, "{\"status\": \"open\", \"displayName\": \"x\"}", "not-updatable", "error", "/displayName", 1,
+            20},
         Row{"securityAction.update", false, "{\"appId\": \"x\"}", "server-assigned", "warning", "/appId", 1, 2},
-        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDevices\": []"), "navigation-inline", "error", "/managedDevices", 2, 3},
-        Row{"incidentTask.update", false, "{\"status\": \"open\", \"incident\": {\"id\": \"1\"}}", "navigation-inline", "error", "/incident", 1, 20},
+        Row{"securityConfigurationTask.update", false, patch_task("  \"managedDevices\": []"), "navigation-inline", "error",
+            "/managedDevices", 2, 3},
+        Row{"incidentTask.update", false, "{\"status\": \"open\", \"incident\": {\"id\": \"1\"}}", "navigation-inline", "error",
+            "/incident", 1, 20},
         Row{"securityConfigurationTask.update", false, "{\"status\": \"active\"}", "odata-type-missing", "error", "", 1, 1},
-        Row{"securityAction.update", false, "{\"errorInfo\": {\"@odata.type\": \"#microsoft.graph.ResultInfo\", \"code\": 1, \"subcode\": 2}}", "odata-type-unknown", "error", "/errorInfo/@odata.type", 1, 31},
-        Row{"securityConfigurationTask.update", false, "{\"@odata.type\": \"#microsoft.graph.keyValuePair\"}", "odata-type-mismatch", "error", "/@odata.type", 1, 17},
-        Row{"securityAction.update", false, "{\"vendorInformation\": {\"@odata.type\": \"microsoft.graph.securityVendorInformation\"}}", "odata-type-format", "warning", "/vendorInformation/@odata.type", 1, 39},
+        Row{"securityAction.update", false,
+            "{\"errorInfo\": {\"@odata.type\": \"#microsoft.graph.ResultInfo\", \"code\": 1, \"subcode\": 2}}", "odata-type-unknown",
+            "error", "/errorInfo/@odata.type", 1, 31},
+        Row{"securityConfigurationTask.update", false, "{\"@odata.type\": \"#microsoft.graph.keyValuePair\"}", "odata-type-mismatch",
+            "error", "/@odata.type", 1, 17},
+        Row{"securityAction.update", false, "{\"vendorInformation\": {\"@odata.type\": \"microsoft.graph.securityVendorInformation\"}}",
+            "odata-type-format", "warning", "/vendorInformation/@odata.type", 1, 39},
         Row{"incidentTask.update", false, "{\"status\": \"unknownFutureValue\"}", "sentinel-value", "warning", "/status", 1, 12},
         Row{"incidentTask.update", false, "{ }", "empty-body", "warning", "", 1, 1},
         Row{"incidentTask.update", true, "{\"value\": [{\"id\": \"1\", \"status\": \"open\"}]}", "value-envelope", "error", "/value", 1, 2},
         Row{"incidentTask.update", false, std::string(100, '[') + std::string(100, ']'), "limit", "error", "", 1, 65},
         // Emoji (two UTF-16 units, four bytes) and CJK (one unit, three bytes) before the error.
-        Row{"incidentTask.update", false, "{\"displayName\": \"\xF0\x9F\x98\x80\xE6\xBC\xA2\xE5\xAD\x97\", \"status\": \"Opened\"}", "enum-value", "error", "/status", 1, 35},
-        Row{"incidentTask.update", false, "{\"x\": \"\xF0\x9F\x98\x80\",\n \"\xE6\xBC\xA2\": \"\xF0\x9F\x98\x80\", \"status\": \"Done\"}", "enum-value", "error", "/status", 2, 23},
+        Row{"incidentTask.update", false, "{\"displayName\": \"\xF0\x9F\x98\x80\xE6\xBC\xA2\xE5\xAD\x97\", \"status\": \"Opened\"}",
+            "enum-value", "error", "/status", 1, 35},
+        Row{"incidentTask.update", false, "{\"x\": \"\xF0\x9F\x98\x80\",\n \"\xE6\xBC\xA2\": \"\xF0\x9F\x98\x80\", \"status\": \"Done\"}",
+            "enum-value", "error", "/status", 2, 23},
     }));
     const auto& [operation, response, body, code, severity, pointer, line, column] = row;
     CAPTURE(operation, body, code, pointer);
@@ -108,14 +115,16 @@ TEST_CASE("suggestions are replacement text for the diagnostic's range") {
         CHECK(d->message.find("placeholder") != std::string::npos);
     }
     SECTION("a missing '#'") {
-        auto result = check("securityAction.update", "{\"parameters\": [{\"@odata.type\": \"microsoft.graph.keyValuePair\", \"name\": \"n\"}]}");
+        auto result =
+            check("securityAction.update", "{\"parameters\": [{\"@odata.type\": \"microsoft.graph.keyValuePair\", \"name\": \"n\"}]}");
         const gpb::Diagnostic* d = test::find(result, "odata-type-format", "/parameters/0/@odata.type");
         REQUIRE(d);
         CHECK(d->suggestion == "\"#microsoft.graph.keyValuePair\"");
         CHECK(result.valid());
     }
     SECTION("a wrongly cased type name") {
-        auto result = check("securityAction.update", "{\"errorInfo\": {\"@odata.type\": \"microsoft.graph.ResultInfo\", \"code\": 1, \"subcode\": 1}}");
+        auto result = check("securityAction.update",
+                            "{\"errorInfo\": {\"@odata.type\": \"microsoft.graph.ResultInfo\", \"code\": 1, \"subcode\": 1}}");
         const gpb::Diagnostic* d = test::find(result, "odata-type-unknown", "/errorInfo/@odata.type");
         REQUIRE(d);
         CHECK(d->suggestion == "\"#microsoft.graph.resultInfo\"");
@@ -143,8 +152,7 @@ TEST_CASE("suggestions are replacement text for the diagnostic's range") {
 }
 
 TEST_CASE("diagnostics come in document order") {
-    auto result = check("securityAction.update",
-                        "{\"status\": \"x\",\n \"appId\": \"a\",\n \"parameters\": [{}],\n \"user\": 5}");
+    auto result = check("securityAction.update", "{\"status\": \"x\",\n \"appId\": \"a\",\n \"parameters\": [{}],\n \"user\": 5}");
     REQUIRE(result.diagnostics.size() >= 4);
     for (size_t i = 1; i < result.diagnostics.size(); ++i) {
         const auto& a = result.diagnostics[i - 1];

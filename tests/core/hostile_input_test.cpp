@@ -95,23 +95,23 @@ TEST_CASE("bad input gives a diagnostic and never crashes") {
     SECTION("a large body under the limit is checked in full") {
         std::string items;
         for (int i = 0; i < 20000; ++i) items += std::string(i ? "," : "") + "{\"name\": \"n" + std::to_string(i) + "\", \"value\": \"v\"}";
-        std::string body = "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"intendedSettings\": [" + items +
-                           ", {\"value\": 1}]}";
+        std::string body =
+            "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"intendedSettings\": [" + items + ", {\"value\": 1}]}";
         auto r = test::check("securityConfigurationTask.update", body);
-        CHECK(test::findings(r) == std::set<test::Finding>{{"missing-required", "/intendedSettings/20000"},
-                                                           {"type-mismatch", "/intendedSettings/20000/value"}});
+        CHECK(test::findings(r) ==
+              std::set<test::Finding>{{"missing-required", "/intendedSettings/20000"}, {"type-mismatch", "/intendedSettings/20000/value"}});
     }
     SECTION("numbers with 10 000 digits") {
-        auto r = test::check("securityConfigurationTask.update",
-                             "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"managedDeviceCount\": " +
-                                 std::string(10000, '9') + "}");
+        auto r = test::check(
+            "securityConfigurationTask.update",
+            "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"managedDeviceCount\": " + std::string(10000, '9') + "}");
         REQUIRE(r.diagnostics.size() == 1);
         CHECK(r.diagnostics[0].code == "limit");
         CHECK(r.diagnostics[0].column == 85);
         CHECK(r.diagnostics[0].message.size() < 100);  // the digits are not echoed back
-        auto wide = test::check("securityConfigurationTask.update",
-                                "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"managedDeviceCount\": 1" +
-                                    std::string(300, '0') + "}");
+        auto wide = test::check(
+            "securityConfigurationTask.update",
+            "{\"@odata.type\": \"#microsoft.graph.securityConfigurationTask\", \"managedDeviceCount\": 1" + std::string(300, '0') + "}");
         CHECK(test::findings(wide) == std::set<test::Finding>{{"int-range", "/managedDeviceCount"}});
     }
     SECTION("two hundred thousand keys, one of them twice") {

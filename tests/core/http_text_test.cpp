@@ -8,7 +8,9 @@
 #include "support.hpp"
 
 TEST_CASE("a docs request with a blank line before its headers and a CRLF body") {
-    std::string text = "\r\nPATCH https://graph.microsoft.com/beta/security/incidentTasks/213213\r\n\r\nContent-Type: application/json\r\n\r\n{\r\n\"status\": \"completed\"\r\n}\r\n";
+    std::string text =
+        "\r\nPATCH https://graph.microsoft.com/beta/security/incidentTasks/213213\r\n\r\nContent-Type: "
+        "application/json\r\n\r\n{\r\n\"status\": \"completed\"\r\n}\r\n";
     gpb::RawRequest r = gpb::parse_raw_request(text);
     REQUIRE(r.ok);
     CHECK(r.method == "PATCH");
@@ -28,12 +30,14 @@ TEST_CASE("the docs' backslash URL still finds its operation") {
 }
 
 TEST_CASE("each seed's request selects its operation") {
-    struct Case { const char* file; const char* op; };
+    struct Case {
+        const char* file;
+        const char* op;
+    };
     for (auto c : {Case{"000_79e0a18590ba6f35.txt", "securityConfigurationTask.update"},
                    Case{"001_ec43082713dfce17.txt", "securityConfigurationTask.create"},
                    Case{"002_8c5f0cb97011c803.txt", "securityConfigurationTask.create"},
-                   Case{"003_6135de15af08706f.txt", "securityAction.update"},
-                   Case{"004_70f29e99f84360ef.txt", "incidentTask.update"}}) {
+                   Case{"003_6135de15af08706f.txt", "securityAction.update"}, Case{"004_70f29e99f84360ef.txt", "incidentTask.update"}}) {
         CAPTURE(c.file);
         std::string page = test::read_file(test::seed_path(c.file));
         // The example request starts at the line holding the full URL.

@@ -25,9 +25,11 @@ TEST_CASE("each syntax error points at the offending character and says what is 
         {"{\"a\" 1}", 6, "This is not valid JSON: ':' is expected after the member name."},
         {"{\"a\": 1 \"b\": 2}", 9, "This is not valid JSON: ',' or '}' is expected after a member."},
         {"{\"a\": [1 2]}", 10, "This is not valid JSON: ',' or ']' is expected after an item."},
-        {"{\"a\": \"line\nbreak\"}", 12, "This is not valid JSON: a string cannot hold a line break (write \\n), or its closing '\"' is missing."},
+        {"{\"a\": \"line\nbreak\"}", 12,
+         "This is not valid JSON: a string cannot hold a line break (write \\n), or its closing '\"' is missing."},
         {"{\"a\": \"tab\there\"}", 11, "This is not valid JSON: a control character (U+0009) must be written as an escape in a string."},
-        {"{\"a\": \"\\x\"}", 8, "This is not valid JSON: this is not an escape sequence (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)."},
+        {"{\"a\": \"\\x\"}", 8,
+         "This is not valid JSON: this is not an escape sequence (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)."},
         {"{\"a\": \"\\u12G4\"}", 8, "This is not valid JSON: \\u must be followed by four hexadecimal digits."},
         {"{\"a\": \"\\uD800\"}", 8, "This is not valid JSON: this \\u escape is the first half of a surrogate pair without the second."},
         {"{\"a\": \"\\uDC00\"}", 8, "This is not valid JSON: this \\u escape is the second half of a surrogate pair without the first."},
@@ -82,8 +84,9 @@ TEST_CASE("duplicates inside values that are not checked still carry their full 
 
 TEST_CASE("the tree decodes escapes and surrogate pairs, and keeps numbers as written") {
     gpb::Diagnostics found;
-    auto doc = gpb::parse_json("{\"a\\u00e9\": \"\\ud83d\\ude00\\n\", \"n\": -9223372036854775808, \"f\": 1.5e3, \"big\": 18446744073709551616}",
-                               gpb::ParseLimits{}, found);
+    auto doc =
+        gpb::parse_json("{\"a\\u00e9\": \"\\ud83d\\ude00\\n\", \"n\": -9223372036854775808, \"f\": 1.5e3, \"big\": 18446744073709551616}",
+                        gpb::ParseLimits{}, found);
     REQUIRE(doc.complete);
     CHECK(found.empty());
     const gpb::JsonNode& root = doc.root();
@@ -107,13 +110,16 @@ TEST_CASE("the reader's buffers carry nothing from one body to the next") {
         {"incidentTask.update", many},
         {"incidentTask.update", "{\"status\": \"open\", \"status\": \"x\"}"},
         {"incidentTask.update", "{\"a\": {\"b\": [1, {\"c\": 2, \"c\": 3}]}, \"status\": 1"},
-        {"securityConfigurationTask.update", "{\"intendedSettings\": [{\"name\": \"a\"}], \"@odata.type\": \"#microsoft.graph.securityConfigurationTask\"}"},
+        {"securityConfigurationTask.update",
+         "{\"intendedSettings\": [{\"name\": \"a\"}], \"@odata.type\": \"#microsoft.graph.securityConfigurationTask\"}"},
         {"incidentTask.update", "{\"status\": \"open\"}"},
     };
     std::vector<std::string> forward, backward(bodies.size());
     for (const auto& [op, body] : bodies) forward.push_back(gpb::validation_json(test::check(op, body)));
     for (size_t i = bodies.size(); i-- > 0;) backward[i] = gpb::validation_json(test::check(bodies[i].first, bodies[i].second));
     CHECK(forward == backward);
-    CHECK(test::findings(test::check("incidentTask.update", many)) ==
-          std::set<test::Finding>{{"unknown-property", "/nope"}, {"duplicate-key", "/nope/k\xC3\xA9" "7"}});
+    CHECK(test::findings(test::check("incidentTask.update", many)) == std::set<test::Finding>{{"unknown-property", "/nope"},
+                                                                                              {"duplicate-key",
+                                                                                               "/nope/k\xC3\xA9"
+                                                                                               "7"}});
 }

@@ -10,9 +10,7 @@ namespace {
 
 using Found = std::set<std::tuple<std::string, std::string, uint32_t>>;  // severity, code, line
 
-gpb::LintedPage lint_file(const std::string& path) {
-    return gpb::lint_page(gpb::Catalog::builtin(), test::read_file(path), path);
-}
+gpb::LintedPage lint_file(const std::string& path) { return gpb::lint_page(gpb::Catalog::builtin(), test::read_file(path), path); }
 
 Found found(const gpb::LintedPage& page) {
     Found out;
@@ -38,11 +36,18 @@ TEST_CASE("lint: each seed gives exactly its expected findings") {
     CHECK(found(lint_file(test::seed_path("004_70f29e99f84360ef.txt"))) == Found{{"error", "enum-value", 53}});
 
     Found seed003 = found(lint_file(test::seed_path("003_6135de15af08706f.txt")));
-    for (const auto& expected : Found{{"error", "malformed-url", 75}, {"error", "enum-value", 103}, {"error", "enum-value", 108},
-                                      {"error", "odata-type-unknown", 87}, {"error", "missing-required", 95},
-                                      {"error", "enum-value", 158}, {"error", "enum-value", 163}, {"error", "odata-type-unknown", 142},
-                                      {"error", "missing-required", 150}, {"info", "undocumented-operation", 29},
-                                      {"warning", "permissions-mismatch", 19}, {"warning", "permissions-mismatch", 21}}) {
+    for (const auto& expected : Found{{"error", "malformed-url", 75},
+                                      {"error", "enum-value", 103},
+                                      {"error", "enum-value", 108},
+                                      {"error", "odata-type-unknown", 87},
+                                      {"error", "missing-required", 95},
+                                      {"error", "enum-value", 158},
+                                      {"error", "enum-value", 163},
+                                      {"error", "odata-type-unknown", 142},
+                                      {"error", "missing-required", 150},
+                                      {"info", "undocumented-operation", 29},
+                                      {"warning", "permissions-mismatch", 19},
+                                      {"warning", "permissions-mismatch", 21}}) {
         CAPTURE(std::get<1>(expected), std::get<2>(expected));
         CHECK(seed003.count(expected) == 1);
     }
@@ -92,7 +97,8 @@ TEST_CASE("the page reader: formats, titles, tables, entities, CRLF") {
     CHECK(rendered.format == "rendered");
     CHECK(rendered.title == "Create securityConfigurationTask");
     REQUIRE(rendered.permissions.size() == 3);
-    CHECK(rendered.permissions[0].names == std::vector<std::string>{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.ReadWrite.All"});
+    CHECK(rendered.permissions[0].names ==
+          std::vector<std::string>{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.ReadWrite.All"});
     CHECK(rendered.permissions[1].names.empty());
     CHECK(rendered.properties.size() == 17);
     CHECK(rendered.properties[16].type == "keyValuePair");
@@ -114,8 +120,8 @@ TEST_CASE("the page reader: formats, titles, tables, entities, CRLF") {
 }
 
 TEST_CASE("lint JSON and SARIF") {
-    std::vector<gpb::LintedPage> pages = {lint_file(test::seed_path("004_70f29e99f84360ef.txt")),
-                                          lint_file(fixture("derived-model.md")), lint_file(fixture("unknown-operation.md"))};
+    std::vector<gpb::LintedPage> pages = {lint_file(test::seed_path("004_70f29e99f84360ef.txt")), lint_file(fixture("derived-model.md")),
+                                          lint_file(fixture("unknown-operation.md"))};
     auto json = nlohmann::json::parse(gpb::lint_json(pages));
     const auto& seed = json["pages"][0];
     CHECK(seed["examples"][0]["kind"] == "request");

@@ -89,9 +89,12 @@ TEST_CASE("a made-up service end to end: resolution, bodies, responses") {
                             "narrator": "N"})") == F{});
     CHECK(check_library("POST", "/books",
                         R"({"title": "T", "genres": "fiction,poetry", "addedOn": "2026-02-30", "loanPeriod": "14 days",
-                            "shelf": {"room": "A"}, "id": "x", "narrator": "N"})") ==
-          F{{"enum-value", "/genres"}, {"value-format", "/addedOn"}, {"value-format", "/loanPeriod"},
-            {"odata-type-missing", "/shelf"}, {"read-only", "/id"}, {"unknown-property", "/narrator"}});
+                            "shelf": {"room": "A"}, "id": "x", "narrator": "N"})") == F{{"enum-value", "/genres"},
+                                                                                        {"value-format", "/addedOn"},
+                                                                                        {"value-format", "/loanPeriod"},
+                                                                                        {"odata-type-missing", "/shelf"},
+                                                                                        {"read-only", "/id"},
+                                                                                        {"unknown-property", "/narrator"}});
     CHECK(check_library("POST", "/books", R"({"shelf": {"@odata.type": "#contoso.library.openShelf", "room": "A", "bay": 40000}})") ==
           F{{"int-range", "/shelf/bay"}});
     CHECK(check_library("POST", "/books", R"({"shelf": {"@odata.type": "#contoso.library.openShelf", "room": "A"}})") ==
@@ -103,8 +106,10 @@ TEST_CASE("a made-up service end to end: resolution, bodies, responses") {
     // Collections answer {"value": [...]} with @odata annotations beside it.
     CHECK(check_library("GET", "/books/1/loans", R"({"@odata.context": "x", "@odata.nextLink": "y", "value": [
                             {"id": "7a0e0d4c-5b5b-4c1e-9a5e-3c2f5f1d9e01", "addedOn": "2026-01-01", "borrower": "ann",
-                             "due": "2026-02-01T00:00:00Z", "state": "open"}]})", true) == F{});
-    CHECK(check_library("GET", "/books/1/loans", R"({"borrower": "ann"})", true) == F{{"value-envelope", ""}, {"unknown-property", "/borrower"}});
+                             "due": "2026-02-01T00:00:00Z", "state": "open"}]})",
+                        true) == F{});
+    CHECK(check_library("GET", "/books/1/loans", R"({"borrower": "ann"})", true) ==
+          F{{"value-envelope", ""}, {"unknown-property", "/borrower"}});
     CHECK(check_library("GET", "/books/1/loans", R"({"value": {"borrower": "ann"}, "extra": 1})", true) ==
           F{{"unknown-property", "/extra"}});
     CHECK(check_library("GET", "/books/1/loans", R"({"value": [{"state": "closed"}]})", true) == F{{"enum-value", "/value/0/state"}});
@@ -123,7 +128,9 @@ TEST_CASE("hostile metadata is refused with a one-line reason") {
         {"not-csdl.xml", "not a CSDL document: the root element is <html> (line 1)"},
         {"truncated.xml", "not well-formed XML: unclosed token (line 1)"},
 #else
-        {"billion-laughs.xml", "this build reads CSDL JSON only: turn CSDL XML into CSDL JSON first (the page does, with its XML reader; the gpb command reads XML itself)"},
+        {"billion-laughs.xml",
+         "this build reads CSDL JSON only: turn CSDL XML into CSDL JSON first (the page does, with its XML reader; the gpb command reads "
+         "XML itself)"},
 #endif
     };
     for (const auto& [file, expected] : rows) {
@@ -149,7 +156,8 @@ TEST_CASE("hostile metadata made at run time: size, nesting, names") {
     huge[0] = '{';
     CHECK(gpb::Catalog::load_named("huge", huge) == "the metadata is 104857600 bytes; at most 67108864 are read");
     CHECK(gpb::Catalog::load_named("beta", "{}") == "\"beta\" is the name of a Graph version; choose another");
-    CHECK(gpb::Catalog::load_named("empty", R"({"$Version": "4.0"})") == "the metadata has no entity container and no actions: nothing to address");
+    CHECK(gpb::Catalog::load_named("empty", R"({"$Version": "4.0"})") ==
+          "the metadata has no entity container and no actions: nothing to address");
     CHECK(gpb::Catalog::load_named("not-json", "{") == "not well-formed JSON");
     CHECK(gpb::Catalog::load_named("names", R"({"$Version": "4.0", "x": {"t\"><b>": {"$Kind": "EntityType"}}})") ==
           "the name \"t?><b>\" in x is not an OData identifier");
@@ -164,7 +172,8 @@ TEST_CASE("hostile metadata made at run time: size, nesting, names") {
 TEST_CASE("content of the wrong kind is refused, not thrown") {
     auto schema = [](const std::string& inside) {
         return R"(<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>)"
-               R"(<Schema Namespace="x" xmlns="http://docs.oasis-open.org/odata/ns/edm">)" + inside + "</Schema></edmx:DataServices></edmx:Edmx>";
+               R"(<Schema Namespace="x" xmlns="http://docs.oasis-open.org/odata/ns/edm">)" +
+               inside + "</Schema></edmx:DataServices></edmx:Edmx>";
     };
     CHECK(gpb::read_csdl_xml(schema(R"(<EnumType Name="e"><Member Name="m"><String>s</String></Member></EnumType>)")).problem ==
           "\"m\" holds a different kind of content than CSDL allows there (line 1)");
@@ -235,6 +244,7 @@ TEST_CASE("a service root heads the service's URLs, and pasted URLs below it res
 
     CHECK(gpb::Catalog::load_named("bad-root", csdl, "ftp://library.example") == "the service root must start with https:// or http://");
     CHECK(gpb::Catalog::load_named("bad-root", csdl, "https://") == "the service root has no host name");
-    CHECK(gpb::Catalog::load_named("bad-root", csdl, "https://x.example/a?b=c") == "the service root must not have a query, a fragment or spaces");
+    CHECK(gpb::Catalog::load_named("bad-root", csdl, "https://x.example/a?b=c") ==
+          "the service root must not have a query, a fragment or spaces");
     CHECK(gpb::Catalog::named("bad-root") == nullptr);
 }

@@ -20,7 +20,8 @@ struct Row {
 const Row kRows[] = {
     // entity sets and keys
     {"v1.0", "GET", "/users", "/users", "none", "", 200, "collection", "microsoft.graph.user"},
-    {"v1.0", "POST", "https://graph.microsoft.com/v1.0/users", "/users", "entity", "microsoft.graph.user", 201, "entity", "microsoft.graph.user"},
+    {"v1.0", "POST", "https://graph.microsoft.com/v1.0/users", "/users", "entity", "microsoft.graph.user", 201, "entity",
+     "microsoft.graph.user"},
     {"v1.0", "GET", "/users/42", "/users/{userId}", "none", "", 200, "entity", "microsoft.graph.user"},
     {"v1.0", "PATCH", "/users/42", "/users/{userId}", "entity", "microsoft.graph.user", 200, "entity", "microsoft.graph.user"},
     {"v1.0", "PUT", "/users/42", "/users/{userId}", "entity", "microsoft.graph.user", 200, "entity", "microsoft.graph.user"},
@@ -31,47 +32,79 @@ const Row kRows[] = {
     {"v1.0", "GET", "/me", "/me", "none", "", 200, "entity", "microsoft.graph.user"},
     {"v1.0", "PATCH", "/me", "/me", "entity", "microsoft.graph.user", 200, "entity", "microsoft.graph.user"},
     // containment, three deep and more
-    {"v1.0", "GET", "/me/mailFolders/inbox/messages/abc", "/me/mailFolders/{mailFolderId}/messages/{messageId}", "none", "", 200, "entity", "microsoft.graph.message"},
-    {"v1.0", "GET", "/teams/1/channels/2/messages/3/replies", "/teams/{teamId}/channels/{channelId}/messages/{chatMessageId}/replies", "none", "", 200, "collection", "microsoft.graph.chatMessage"},
-    {"v1.0", "POST", "/teams/1/channels/2/members", "/teams/{teamId}/channels/{channelId}/members", "entity", "microsoft.graph.conversationMember", 201, "entity", "microsoft.graph.conversationMember"},
-    {"v1.0", "POST", "/security/cases/ediscoveryCases/1/custodians", "/security/cases/ediscoveryCases/{ediscoveryCaseId}/custodians", "entity", "microsoft.graph.security.ediscoveryCustodian", 201, "entity", "microsoft.graph.security.ediscoveryCustodian"},
-    {"v1.0", "POST", "/identity/conditionalAccess/policies", "/identity/conditionalAccess/policies", "entity", "microsoft.graph.conditionalAccessPolicy", 201, "entity", "microsoft.graph.conditionalAccessPolicy"},
-    {"v1.0", "GET", "/me/drive/items/1/children", "/me/drive/items/{driveItemId}/children", "none", "", 200, "collection", "microsoft.graph.driveItem"},
-    {"v1.0", "POST", "/sites/1/lists/2/items", "/sites/{siteId}/lists/{listId}/items", "entity", "microsoft.graph.listItem", 201, "entity", "microsoft.graph.listItem"},
-    {"v1.0", "PATCH", "/security/incidents/42", "/security/incidents/{incidentId}", "entity", "microsoft.graph.security.incident", 200, "entity", "microsoft.graph.security.incident"},
+    {"v1.0", "GET", "/me/mailFolders/inbox/messages/abc", "/me/mailFolders/{mailFolderId}/messages/{messageId}", "none", "", 200, "entity",
+     "microsoft.graph.message"},
+    {"v1.0", "GET", "/teams/1/channels/2/messages/3/replies", "/teams/{teamId}/channels/{channelId}/messages/{chatMessageId}/replies",
+     "none", "", 200, "collection", "microsoft.graph.chatMessage"},
+    {"v1.0", "POST", "/teams/1/channels/2/members", "/teams/{teamId}/channels/{channelId}/members", "entity",
+     "microsoft.graph.conversationMember", 201, "entity", "microsoft.graph.conversationMember"},
+    {"v1.0", "POST", "/security/cases/ediscoveryCases/1/custodians", "/security/cases/ediscoveryCases/{ediscoveryCaseId}/custodians",
+     "entity", "microsoft.graph.security.ediscoveryCustodian", 201, "entity", "microsoft.graph.security.ediscoveryCustodian"},
+    {"v1.0", "POST", "/identity/conditionalAccess/policies", "/identity/conditionalAccess/policies", "entity",
+     "microsoft.graph.conditionalAccessPolicy", 201, "entity", "microsoft.graph.conditionalAccessPolicy"},
+    {"v1.0", "GET", "/me/drive/items/1/children", "/me/drive/items/{driveItemId}/children", "none", "", 200, "collection",
+     "microsoft.graph.driveItem"},
+    {"v1.0", "POST", "/sites/1/lists/2/items", "/sites/{siteId}/lists/{listId}/items", "entity", "microsoft.graph.listItem", 201, "entity",
+     "microsoft.graph.listItem"},
+    {"v1.0", "PATCH", "/security/incidents/42", "/security/incidents/{incidentId}", "entity", "microsoft.graph.security.incident", 200,
+     "entity", "microsoft.graph.security.incident"},
     // navigation that is not contained
     {"v1.0", "GET", "/users/42/memberOf", "/users/{userId}/memberOf", "none", "", 200, "collection", "microsoft.graph.directoryObject"},
     // type casts
-    {"v1.0", "GET", "/groups/42/members/microsoft.graph.user", "/groups/{groupId}/members/microsoft.graph.user", "none", "", 200, "collection", "microsoft.graph.user"},
-    {"beta", "GET", "/deviceAppManagement/deviceAppManagementTasks/1/microsoft.graph.securityConfigurationTask", "/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/microsoft.graph.securityConfigurationTask", "none", "", 200, "entity", "microsoft.graph.securityConfigurationTask"},
-    {"beta", "GET", "/deviceAppManagement/deviceAppManagementTasks/microsoft.graph.appVulnerabilityTask", "/deviceAppManagement/deviceAppManagementTasks/microsoft.graph.appVulnerabilityTask", "none", "", 200, "collection", "microsoft.graph.appVulnerabilityTask"},
+    {"v1.0", "GET", "/groups/42/members/microsoft.graph.user", "/groups/{groupId}/members/microsoft.graph.user", "none", "", 200,
+     "collection", "microsoft.graph.user"},
+    {"beta", "GET", "/deviceAppManagement/deviceAppManagementTasks/1/microsoft.graph.securityConfigurationTask",
+     "/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/microsoft.graph.securityConfigurationTask", "none", "", 200,
+     "entity", "microsoft.graph.securityConfigurationTask"},
+    {"beta", "GET", "/deviceAppManagement/deviceAppManagementTasks/microsoft.graph.appVulnerabilityTask",
+     "/deviceAppManagement/deviceAppManagementTasks/microsoft.graph.appVulnerabilityTask", "none", "", 200, "collection",
+     "microsoft.graph.appVulnerabilityTask"},
     // $ref, $value, $count
     {"v1.0", "POST", "/groups/42/members/$ref", "/groups/{groupId}/members/$ref", "reference", "", 204, "none", ""},
     {"v1.0", "DELETE", "/groups/42/members/7/$ref", "/groups/{groupId}/members/{directoryObjectId}/$ref", "none", "", 204, "none", ""},
     {"v1.0", "GET", "/users/$count", "/users/$count", "none", "", 200, "count", ""},
-    {"v1.0", "GET", "/groups/1/members/microsoft.graph.group/$count", "/groups/{groupId}/members/microsoft.graph.group/$count", "none", "", 200, "count", ""},
+    {"v1.0", "GET", "/groups/1/members/microsoft.graph.group/$count", "/groups/{groupId}/members/microsoft.graph.group/$count", "none", "",
+     200, "count", ""},
     {"v1.0", "GET", "/me/photo/$value", "/me/photo/$value", "none", "", 200, "binary", ""},
     {"v1.0", "PUT", "/me/photo/$value", "/me/photo/$value", "binary", "", 204, "none", ""},
     // bound actions (with and without a return type, qualified or not) and functions
     {"v1.0", "POST", "/me/sendMail", "/me/sendMail", "parameters", "microsoft.graph.sendMail parameters", 204, "none", ""},
-    {"v1.0", "POST", "/me/messages/abc/microsoft.graph.forward", "/me/messages/{messageId}/forward", "parameters", "microsoft.graph.forward parameters", 204, "none", ""},
-    {"v1.0", "POST", "/applications/1/addPassword", "/applications/{applicationId}/addPassword", "parameters", "microsoft.graph.addPassword parameters", 200, "entity", "microsoft.graph.passwordCredential"},
-    {"v1.0", "POST", "/users/1/getMemberGroups", "/users/{userId}/getMemberGroups", "parameters", "microsoft.graph.getMemberGroups parameters", 200, "collection", "Edm.String"},
-    {"v1.0", "POST", "/users/1/assignLicense", "/users/{userId}/assignLicense", "parameters", "microsoft.graph.assignLicense parameters", 200, "entity", "microsoft.graph.user"},
+    {"v1.0", "POST", "/me/messages/abc/microsoft.graph.forward", "/me/messages/{messageId}/forward", "parameters",
+     "microsoft.graph.forward parameters", 204, "none", ""},
+    {"v1.0", "POST", "/applications/1/addPassword", "/applications/{applicationId}/addPassword", "parameters",
+     "microsoft.graph.addPassword parameters", 200, "entity", "microsoft.graph.passwordCredential"},
+    {"v1.0", "POST", "/users/1/getMemberGroups", "/users/{userId}/getMemberGroups", "parameters",
+     "microsoft.graph.getMemberGroups parameters", 200, "collection", "Edm.String"},
+    {"v1.0", "POST", "/users/1/assignLicense", "/users/{userId}/assignLicense", "parameters", "microsoft.graph.assignLicense parameters",
+     200, "entity", "microsoft.graph.user"},
     {"v1.0", "GET", "/users/delta()", "/users/delta()", "none", "", 200, "collection", "microsoft.graph.user"},
-    {"v1.0", "GET", "/reports/getEmailActivityUserDetail(period='D7')", "/reports/getEmailActivityUserDetail(...)", "none", "", 200, "value", "Edm.Stream"},
-    {"beta", "POST", "/deviceAppManagement/deviceAppManagementTasks/1/updateStatus", "/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus", "parameters", "microsoft.graph.updateStatus parameters", 204, "none", ""},
-    {"beta", "POST", "/security/securityActions/1/cancelSecurityAction", "/security/securityActions/{securityActionId}/cancelSecurityAction", "none", "", 204, "none", ""},
-    {"beta", "POST", "/security/incidentTasks/1/executeResponseAction", "/security/incidentTasks/{incidentTaskId}/microsoft.graph.security.executeResponseAction", "none", "", 204, "none", ""},
+    {"v1.0", "GET", "/reports/getEmailActivityUserDetail(period='D7')", "/reports/getEmailActivityUserDetail(...)", "none", "", 200,
+     "value", "Edm.Stream"},
+    {"beta", "POST", "/deviceAppManagement/deviceAppManagementTasks/1/updateStatus",
+     "/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus", "parameters",
+     "microsoft.graph.updateStatus parameters", 204, "none", ""},
+    {"beta", "POST", "/security/securityActions/1/cancelSecurityAction",
+     "/security/securityActions/{securityActionId}/cancelSecurityAction", "none", "", 204, "none", ""},
+    {"beta", "POST", "/security/incidentTasks/1/executeResponseAction",
+     "/security/incidentTasks/{incidentTaskId}/microsoft.graph.security.executeResponseAction", "none", "", 204, "none", ""},
     // beta entity sets under singletons
-    {"beta", "GET", "/security/securityActions", "/security/securityActions", "none", "", 200, "collection", "microsoft.graph.securityAction"},
-    {"beta", "POST", "/security/securityActions", "/security/securityActions", "entity", "microsoft.graph.securityAction", 201, "entity", "microsoft.graph.securityAction"},
-    {"beta", "GET", "/security/incidentTasks/1", "/security/incidentTasks/{incidentTaskId}", "none", "", 200, "entity", "microsoft.graph.security.incidentTask"},
-    {"beta", "GET", "/security/incidentTasks", "/security/incidentTasks", "none", "", 200, "collection", "microsoft.graph.security.incidentTask"},
-    {"beta", "POST", "/deviceAppManagement/deviceAppManagementTasks", "/deviceAppManagement/deviceAppManagementTasks", "entity", "microsoft.graph.deviceAppManagementTask", 201, "entity", "microsoft.graph.deviceAppManagementTask"},
-    {"beta", "GET", "/deviceAppManagement/deviceAppManagementTasks/{id}", "/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}", "none", "", 200, "entity", "microsoft.graph.deviceAppManagementTask"},
-    {"beta", "PATCH", "/security/incidents/1", "/security/incidents/{incidentId}", "entity", "microsoft.graph.security.incident", 200, "entity", "microsoft.graph.security.incident"},
-    {"beta", "GET", "https://graph.microsoft.com/beta/me/messages", "/me/messages", "none", "", 200, "collection", "microsoft.graph.message"},
+    {"beta", "GET", "/security/securityActions", "/security/securityActions", "none", "", 200, "collection",
+     "microsoft.graph.securityAction"},
+    {"beta", "POST", "/security/securityActions", "/security/securityActions", "entity", "microsoft.graph.securityAction", 201, "entity",
+     "microsoft.graph.securityAction"},
+    {"beta", "GET", "/security/incidentTasks/1", "/security/incidentTasks/{incidentTaskId}", "none", "", 200, "entity",
+     "microsoft.graph.security.incidentTask"},
+    {"beta", "GET", "/security/incidentTasks", "/security/incidentTasks", "none", "", 200, "collection",
+     "microsoft.graph.security.incidentTask"},
+    {"beta", "POST", "/deviceAppManagement/deviceAppManagementTasks", "/deviceAppManagement/deviceAppManagementTasks", "entity",
+     "microsoft.graph.deviceAppManagementTask", 201, "entity", "microsoft.graph.deviceAppManagementTask"},
+    {"beta", "GET", "/deviceAppManagement/deviceAppManagementTasks/{id}",
+     "/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}", "none", "", 200, "entity",
+     "microsoft.graph.deviceAppManagementTask"},
+    {"beta", "PATCH", "/security/incidents/1", "/security/incidents/{incidentId}", "entity", "microsoft.graph.security.incident", 200,
+     "entity", "microsoft.graph.security.incident"},
+    {"beta", "GET", "https://graph.microsoft.com/beta/me/messages", "/me/messages", "none", "", 200, "collection",
+     "microsoft.graph.message"},
 };
 
 }  // namespace
@@ -145,7 +178,9 @@ TEST_CASE("permissions come from the permissions reference, least privileged fir
     REQUIRE_FALSE(messages->permissionsDelegatedWork.empty());
     CHECK(messages->permissionsDelegatedWork.front() == "Mail.ReadBasic");
     const gpb::OperationDef* unlisted =
-        test::graph("beta").resolve("GET", "/deviceAppManagement/deviceAppManagementTasks/1/microsoft.graph.securityConfigurationTask").operation;
+        test::graph("beta")
+            .resolve("GET", "/deviceAppManagement/deviceAppManagementTasks/1/microsoft.graph.securityConfigurationTask")
+            .operation;
     REQUIRE(unlisted);
     CHECK(unlisted->permissionsSource.empty());
     CHECK(unlisted->permissionsDelegatedWork.empty());
@@ -153,8 +188,8 @@ TEST_CASE("permissions come from the permissions reference, least privileged fir
 
 namespace {
 
-std::set<test::Finding> check_graph(const std::string& version, const std::string& method, const std::string& url,
-                                    const std::string& body, bool response = false) {
+std::set<test::Finding> check_graph(const std::string& version, const std::string& method, const std::string& url, const std::string& body,
+                                    bool response = false) {
     const gpb::Catalog& model = test::graph(version);
     gpb::Resolution r = model.resolve(method, url);
     REQUIRE(r.operation);
@@ -179,13 +214,14 @@ TEST_CASE("derived types posted to a base-typed collection are checked as what t
     CHECK(check_graph("beta", "POST", tasks, R"({"appName": "x"})") == F{{"unknown-property", "/appName"}});
     CHECK(check_graph("beta", "POST", tasks, R"({"@odata.type": "#microsoft.graph.user"})") == F{{"odata-type-mismatch", "/@odata.type"}});
     // The curated create of a securityConfigurationTask: a sibling is named as such, and checked as itself.
-    gpb::ValidationResult sibling = test::check("securityConfigurationTask.update",
-        R"({"@odata.type": "#microsoft.graph.appVulnerabilityTask", "appName": "x"})");
+    gpb::ValidationResult sibling =
+        test::check("securityConfigurationTask.update", R"({"@odata.type": "#microsoft.graph.appVulnerabilityTask", "appName": "x"})");
     const gpb::Diagnostic* mismatch = test::find(sibling, "odata-type-mismatch", "/@odata.type");
     REQUIRE(mismatch);
-    CHECK(mismatch->message == "\"#microsoft.graph.appVulnerabilityTask\" is not securityConfigurationTask or a type derived from it "
-                               "(appVulnerabilityTask and securityConfigurationTask both derive from deviceAppManagementTask, but neither "
-                               "from the other). Allowed here: #microsoft.graph.securityConfigurationTask.");
+    CHECK(mismatch->message ==
+          "\"#microsoft.graph.appVulnerabilityTask\" is not securityConfigurationTask or a type derived from it "
+          "(appVulnerabilityTask and securityConfigurationTask both derive from deviceAppManagementTask, but neither "
+          "from the other). Allowed here: #microsoft.graph.securityConfigurationTask.");
     CHECK(test::findings(sibling) == F{{"odata-type-mismatch", "/@odata.type"}});
 }
 

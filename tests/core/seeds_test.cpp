@@ -61,7 +61,11 @@ TEST_CASE("seed 003's request: each diagnostic at its line and column of the bod
     auto bodies = test::page_bodies(test::read_file(test::seed_path("003_6135de15af08706f.txt")));
     REQUIRE(bodies.size() == 2);
     auto result = test::check("securityAction.update", bodies[0]);
-    struct Where { const char* code; const char* pointer; uint32_t line, column; };
+    struct Where {
+        const char* code;
+        const char* pointer;
+        uint32_t line, column;
+    };
     const Where expected[] = {
         {"server-assigned", "/appId", 4, 3},
         {"server-assigned", "/azureTenantId", 5, 3},

@@ -70,8 +70,8 @@ void print_diagnostics(std::ostream& out, const std::string& name, std::string_v
     size_t errors = 0, warnings = 0;
     for (const auto& d : diagnostics) {
         (d.severity == gpb::Severity::Error ? errors : warnings) += d.severity == gpb::Severity::Info ? 0 : 1;
-        out << name << ":" << d.line << ":" << d.column << ": " << gpb::severity_name(d.severity) << " " << d.code << ": "
-            << d.message << "\n";
+        out << name << ":" << d.line << ":" << d.column << ": " << gpb::severity_name(d.severity) << " " << d.code << ": " << d.message
+            << "\n";
         std::string source(locator.line_text(d.line));
         if (!source.empty() && source.size() <= 240) {
             for (char& c : source)
@@ -79,13 +79,13 @@ void print_diagnostics(std::ostream& out, const std::string& name, std::string_v
             std::string gutter = std::to_string(d.line);
             out << "  " << gutter << " | " << source << "\n";
             uint32_t width = d.endLine == d.line && d.endColumn > d.column ? d.endColumn - d.column : 1;
-            out << "  " << std::string(gutter.size(), ' ') << " | " << std::string(d.column - 1, ' ') << '^'
-                << std::string(width - 1, '~') << "\n";
+            out << "  " << std::string(gutter.size(), ' ') << " | " << std::string(d.column - 1, ' ') << '^' << std::string(width - 1, '~')
+                << "\n";
         }
         if (d.hasSuggestion) out << "  suggestion: " << d.suggestion << "\n";
     }
-    out << name << ": " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-        << (warnings == 1 ? " warning" : " warnings") << "\n";
+    out << name << ": " << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
+        << "\n";
 }
 
 // The model the options name: a Graph version, or the service of --metadata FILE.
@@ -118,8 +118,7 @@ int run_ops(const Options& options) {
     std::vector<const gpb::OperationDef*> ops;
     if (options.search.empty())
         for (const auto& op : catalog->operations()) ops.push_back(op.get());
-    else
-        ops = catalog->search(options.search, 200);
+    else ops = catalog->search(options.search, 200);
     if (options.format == "json") {
         std::cout << gpb::api::operations_json(ops) << "\n";
         return kExitClean;
@@ -141,8 +140,7 @@ int run_resolve(const Options& options) {
 }
 
 // The operation of --op, or of --method and --url (whose key values then fill `urlParameters`).
-const gpb::OperationDef* find_operation(const Options& options,
-                                        std::vector<std::pair<std::string, std::string>>* urlParameters = nullptr) {
+const gpb::OperationDef* find_operation(const Options& options, std::vector<std::pair<std::string, std::string>>* urlParameters = nullptr) {
     const gpb::Catalog* catalog = model(options);
     if (!catalog) return nullptr;
     if (options.op.empty()) {
@@ -172,8 +170,8 @@ int run_check(const Options& options) {
     const gpb::OperationDef* op;
     std::string text, name;
     if (!operation_and_body(options, op, text, name)) return kExitUsage;
-    gpb::ValidationResult result = gpb::validate_body(*model(options), *op, text,
-                                                      options.response ? gpb::Direction::Response : gpb::Direction::Request);
+    gpb::ValidationResult result =
+        gpb::validate_body(*model(options), *op, text, options.response ? gpb::Direction::Response : gpb::Direction::Request);
     if (options.format == "json") std::cout << gpb::validation_json(result) << "\n";
     else print_diagnostics(std::cout, name, text, result.diagnostics);
     return result.valid() ? kExitClean : kExitFindings;
@@ -229,8 +227,7 @@ int run_lint(const Options& options) {
         for (const auto& page : pages) {
             if (page.derivedModel.empty())
                 std::cerr << page.path << ": the catalog already models this page's operation (or the page has no request-body table)\n";
-            else
-                std::cout << page.derivedModel << "\n";
+            else std::cout << page.derivedModel << "\n";
         }
         return unreadable ? kExitUsage : kExitClean;
     }
@@ -253,8 +250,8 @@ int run_lint(const Options& options) {
             for (const auto& d : all) {
                 if (d.severity == gpb::Severity::Error) ++errors;
                 if (d.severity == gpb::Severity::Warning) ++warnings;
-                std::cout << page.path << ":" << d.line << ":" << d.column << ": " << gpb::severity_name(d.severity) << " "
-                          << d.code << ": " << d.message << "\n";
+                std::cout << page.path << ":" << d.line << ":" << d.column << ": " << gpb::severity_name(d.severity) << " " << d.code
+                          << ": " << d.message << "\n";
                 if (d.hasSuggestion) std::cout << "  suggestion: " << d.suggestion << "\n";
             }
             std::cout << page.path << ": " << page.examples.size() << " examples (" << checked << " checked), " << errors
@@ -288,8 +285,11 @@ int main(int argc, char** argv) {
             return true;
         };
         if (arg == "--method" || arg == "--url" || arg == "--version" || arg == "--metadata" || arg == "--search") {
-            std::string& into = arg == "--method" ? options.method : arg == "--url" ? options.url : arg == "--version" ? options.version
-                                : arg == "--metadata" ? options.metadata : options.search;
+            std::string& into = arg == "--method"     ? options.method
+                                : arg == "--url"      ? options.url
+                                : arg == "--version"  ? options.version
+                                : arg == "--metadata" ? options.metadata
+                                                      : options.search;
             if (!take(into, arg.c_str())) return usage_error(arg + " needs a value");
         } else if (arg == "--op") {
             const std::string* v = value();

@@ -29,7 +29,8 @@ std::string unknown_operation(std::string_view id, const std::string& why = {}) 
     std::string known;
     for (const auto& op : Catalog::builtin().operations()) known += (known.empty() ? "" : ", ") + op->id;
     return error(ApiError::UnknownOperation, "No operation has the id " + json_quote(id) + (why.empty() ? "" : ": " + why) +
-                                          "; give a curated id (" + known + ") or METHOD and path, as in \"PATCH /users/{userId}\".");
+                                                 "; give a curated id (" + known +
+                                                 ") or METHOD and path, as in \"PATCH /users/{userId}\".");
 }
 
 // A target names an operation: a curated id ("incidentTask.update"), or "METHOD path", either one
@@ -100,8 +101,7 @@ ojson property_json(const PropertyDef& prop, const OperationDef* bodyOperation) 
     std::string send = "yes", reason;
     if (prop.navigation) send = "no", reason = "A navigation property (a relationship): it cannot be written inline.";
     else if (prop.readOnly) send = "no", reason = "Read-only: the service sets it.";
-    else if (bodyOperation && !bodyOperation->may_send(prop.name))
-        send = "no", reason = "This operation cannot change it.";
+    else if (bodyOperation && !bodyOperation->may_send(prop.name)) send = "no", reason = "This operation cannot change it.";
     else if (prop.serverAssigned) send = "warning", reason = "Assigned by the service or taken from the token.";
     p["send"] = send;
     if (!reason.empty()) p["reason"] = reason;
@@ -127,9 +127,7 @@ ojson type_json(const TypeDef& type, const OperationDef* bodyOperation) {
     return t;
 }
 
-ojson enum_json(const EnumDef& e) {
-    return {{"name", e.name}, {"shortName", e.shortName}, {"flags", e.flags}, {"members", e.members}};
-}
+ojson enum_json(const EnumDef& e) { return {{"name", e.name}, {"shortName", e.shortName}, {"flags", e.flags}, {"members", e.members}}; }
 
 // The types a body of `root` can hold: its properties' types and every derived type, but not the
 // targets of navigation properties (a body links to those, it does not write them). Iterative: a
@@ -219,8 +217,11 @@ std::string resolution_json(const Catalog& catalog, const Resolution& resolution
                     {"type", op.bodyType ? ojson(op.bodyType->name) : ojson()},
                     {"required", op.required},
                     {"odataType", op.needs_odata_type() ? ojson("#" + op.bodyType->name) : ojson()}};
-    o["response"] = {{"status", op.responseStatus}, {"statuses", op.statuses}, {"reason", op.responseReason},
-                     {"shape", op.responseShape}, {"type", op.responseTypeName.empty() ? ojson() : ojson(op.responseTypeName)}};
+    o["response"] = {{"status", op.responseStatus},
+                     {"statuses", op.statuses},
+                     {"reason", op.responseReason},
+                     {"shape", op.responseShape},
+                     {"type", op.responseTypeName.empty() ? ojson() : ojson(op.responseTypeName)}};
     ojson params = ojson::object();
     for (const auto& [name, value] : resolution.parameters) params[name] = value;
     o["parameters"] = params;
@@ -245,7 +246,8 @@ std::string describe(const std::string& operationId) {
     ojson headers = ojson::array();
     for (const auto& h : op->headers) headers.push_back({{"name", h.name}, {"value", h.value}, {"required", h.required}});
     d["headers"] = headers;
-    d["response"] = {{"status", op->responseStatus}, {"reason", op->responseReason},
+    d["response"] = {{"status", op->responseStatus},
+                     {"reason", op->responseReason},
                      {"type", op->responseType ? ojson(op->responseType->name) : ojson()}};
     d["serviceRoot"] = service_root(*op);
     d["permissions"] = permissions_json(*op);
@@ -272,8 +274,13 @@ std::string complete(std::string_view operationId, std::string_view body, size_t
     Completion c = complete_body(*target.model, *target.operation, body, cursor, response ? Direction::Response : Direction::Request);
     ojson items = ojson::array();
     for (const auto& item : c.items)
-        items.push_back({{"label", item.label}, {"insert", item.insert}, {"cursor", utf16_offset_of(item.insert, item.cursor)},
-                         {"detail", item.detail}, {"info", item.info}, {"kind", item.kind}, {"section", item.section}});
+        items.push_back({{"label", item.label},
+                         {"insert", item.insert},
+                         {"cursor", utf16_offset_of(item.insert, item.cursor)},
+                         {"detail", item.detail},
+                         {"info", item.info},
+                         {"kind", item.kind},
+                         {"section", item.section}});
     return dump(ojson{{"from", utf16_offset_of(body, c.from)}, {"to", utf16_offset_of(body, c.to)}, {"items", items}});
 }
 
@@ -285,14 +292,25 @@ std::string hover(std::string_view operationId, std::string_view body, size_t of
     if (!h.found) return dump(ojson{{"from", nullptr}});
     ojson found = ojson::array();
     for (const auto& d : h.diagnostics) {
-        ojson one = {{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
-                     {"from", utf16_offset_of(body, d.begin)}, {"to", utf16_offset_of(body, d.end)}};
+        ojson one = {{"severity", severity_name(d.severity)},
+                     {"code", d.code},
+                     {"message", d.message},
+                     {"from", utf16_offset_of(body, d.begin)},
+                     {"to", utf16_offset_of(body, d.end)}};
         if (d.hasSuggestion) one["suggestion"] = d.suggestion;
         found.push_back(std::move(one));
     }
-    return dump(ojson{{"from", utf16_offset_of(body, h.from)}, {"to", utf16_offset_of(body, h.to)}, {"title", h.title},
-                      {"type", h.type}, {"description", h.description}, {"nullable", h.nullable}, {"readOnly", h.readOnly},
-                      {"computed", h.computed}, {"collection", h.collection}, {"flags", h.flags}, {"members", h.members},
+    return dump(ojson{{"from", utf16_offset_of(body, h.from)},
+                      {"to", utf16_offset_of(body, h.to)},
+                      {"title", h.title},
+                      {"type", h.type},
+                      {"description", h.description},
+                      {"nullable", h.nullable},
+                      {"readOnly", h.readOnly},
+                      {"computed", h.computed},
+                      {"collection", h.collection},
+                      {"flags", h.flags},
+                      {"members", h.members},
                       {"diagnostics", found}});
 }
 
@@ -375,8 +393,7 @@ std::string operations_of(const std::string& model, const std::string& search) {
     std::vector<const OperationDef*> ops;
     if (search.empty())
         for (const auto& op : catalog->operations()) ops.push_back(op.get());
-    else
-        ops = catalog->search(search, 200);
+    else ops = catalog->search(search, 200);
     return operations_json(ops);
 }
 
@@ -386,8 +403,11 @@ std::string load_metadata(const std::string& metadata, const std::string& name, 
     std::string problem = Catalog::load_named(chosen, metadata, serviceRoot);
     if (!problem.empty()) return error(ApiError::BadMetadata, problem);
     const Catalog* model = Catalog::named(chosen);
-    return dump(ojson{{"model", chosen}, {"serviceRoot", model->host()}, {"entitySets", model->entitySets().size()},
-                      {"types", model->types().size()}, {"actions", model->actions().size()}});
+    return dump(ojson{{"model", chosen},
+                      {"serviceRoot", model->host()},
+                      {"entitySets", model->entitySets().size()},
+                      {"types", model->types().size()},
+                      {"actions", model->actions().size()}});
 }
 
 std::string load_pack(const std::string& version, const std::string& csdlJson) {

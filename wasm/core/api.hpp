@@ -29,9 +29,9 @@ std::string complete(std::string_view operationId, std::string_view body, size_t
 // What is at a cursor: {from, to, title, type, description, nullable, readOnly, computed,
 // collection, flags, members, diagnostics} or {from: null} when nothing is there.
 std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response);
-std::string example(const std::string& operationId, bool full);                 // {"body": text}
+std::string example(const std::string& operationId, bool full);  // {"body": text}
 std::string request(const std::string& operationId, const std::string& body,
-                    const std::string& pathParametersJson);                      // {method,url,headers,body,raw}
+                    const std::string& pathParametersJson);                            // {method,url,headers,body,raw}
 std::string response(const std::string& operationId, const std::string& requestBody);  // {status,reason,headers,body,raw}
 // A pasted HTTP request: {method, url, version, path, operation: id|null, parameters, headers, body,
 // tokenRedacted}; a real-looking bearer token never comes back.

@@ -183,8 +183,8 @@ std::string context_url(const OperationDef& op, const TypeDef* type) {
     std::string path;
     for (std::string_view segment : path_segments(op.path))
         if (segment.front() != '{') path += (path.empty() ? "" : "/") + std::string(segment);
-    bool namesType = type && path.size() >= type->name.size() &&
-                     path.compare(path.size() - type->name.size(), std::string::npos, type->name) == 0;
+    bool namesType =
+        type && path.size() >= type->name.size() && path.compare(path.size() - type->name.size(), std::string::npos, type->name) == 0;
     if (type && type != op.addressType && !namesType) path += "/" + type->name;
     return service_root(op) + "/$metadata#" + path + "/$entity";
 }
@@ -245,8 +245,7 @@ HttpResponse build_response(const Catalog& catalog, const OperationDef& op, std:
     body["@odata.type"] = "#" + type->name;
     ojson resource = sample_object(*type, SampleMode::Resource);
     for (auto& [name, value] : resource.items()) body[name] = value;
-    if (const PropertyDef* id = type->property("id"); id && id->primitive == Primitive::String)
-        body["id"] = stable_guid(requestBody);
+    if (const PropertyDef* id = type->property("id"); id && id->primitive == Primitive::String) body["id"] = stable_guid(requestBody);
 
     if (usable) {
         for (uint32_t childIndex : doc.root().children) {
@@ -264,8 +263,8 @@ HttpResponse build_response(const Catalog& catalog, const OperationDef& op, std:
     response.body = body.dump(2, ' ', false, ojson::error_handler_t::replace);
     response.headers.emplace_back("Content-Type", "application/json");
     response.headers.emplace_back("Content-Length", std::to_string(response.body.size()));
-    response.raw = "HTTP/1.1 " + std::to_string(response.status) + " " + response.reason + "\n" +
-                   headers_text(response.headers) + "\n" + response.body;
+    response.raw = "HTTP/1.1 " + std::to_string(response.status) + " " + response.reason + "\n" + headers_text(response.headers) + "\n" +
+                   response.body;
     return response;
 }
 

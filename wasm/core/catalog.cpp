@@ -47,9 +47,7 @@ void Catalog::add_action(std::unique_ptr<ActionDef> action) {
     actions_.push_back(std::move(action));
 }
 
-bool EnumDef::has(std::string_view member) const {
-    return std::find(members.begin(), members.end(), member) != members.end();
-}
+bool EnumDef::has(std::string_view member) const { return std::find(members.begin(), members.end(), member) != members.end(); }
 
 bool OperationDef::may_send(std::string_view property) const {
     return !restrictsUpdates || std::find(updatable.begin(), updatable.end(), property) != updatable.end();
@@ -75,7 +73,6 @@ std::vector<std::string> strings_of(const json& object, const char* name) {
         if (item.is_string()) out.push_back(item.get<std::string>());
     return out;
 }
-
 
 }  // namespace
 
@@ -247,8 +244,8 @@ PropertyDef Catalog::overlay_property(const std::string& name, const json& ps) {
 
 // The facts metadata does not carry: ranges, lengths, examples, server-assigned values.
 void Catalog::apply_overlay_facts(PropertyDef& prop, const json& ps) {
-    if (auto range = ps.find("range"); range != ps.end() && range->is_array() && range->size() == 2 &&
-                                       (*range)[0].is_number_integer() && (*range)[1].is_number_integer()) {
+    if (auto range = ps.find("range"); range != ps.end() && range->is_array() && range->size() == 2 && (*range)[0].is_number_integer() &&
+                                       (*range)[1].is_number_integer()) {
         prop.hasRange = true;
         prop.rangeMin = (*range)[0].get<int64_t>();
         prop.rangeMax = (*range)[1].get<int64_t>();
@@ -270,12 +267,14 @@ void Catalog::merge_overlay_type(TypeDef& type, const json& spec, const std::str
         for (auto& own : type.ownProperties)
             if (own.name == p.key()) prop = &own;
         if (!prop) {
-            overlayNotes_.push_back(origin + ": " + type.name + "/" + p.key() + " is not in the metadata (an inherited property or a stale fact); the overlay entry is ignored");
+            overlayNotes_.push_back(origin + ": " + type.name + "/" + p.key() +
+                                    " is not in the metadata (an inherited property or a stale fact); the overlay entry is ignored");
             continue;
         }
         std::string where = type.name + "/" + p.key();
         if (ps.contains("type") && text_of(ps, "type") != prop->typeName)
-            overlayNotes_.push_back(origin + ": " + where + " is " + prop->typeName + " in the metadata, " + text_of(ps, "type") + " in the overlay");
+            overlayNotes_.push_back(origin + ": " + where + " is " + prop->typeName + " in the metadata, " + text_of(ps, "type") +
+                                    " in the overlay");
         if (flag_of(ps, "collection") != prop->collection)
             overlayNotes_.push_back(origin + ": " + where + (prop->collection ? " is" : " is not") + " a collection in the metadata");
         if (ps.contains("nullable") && flag_of(ps, "nullable", true) != prop->nullable)
@@ -394,7 +393,9 @@ void Catalog::resolve() {
     for (auto& action : actions_) {
         if (action->bound) {
             action->bindingType = type(action->bindingTypeName);
-            if (!action->bindingType) problems_.push_back("action " + action->qualifiedName + ": binding type " + action->bindingTypeName + " is not in the model");
+            if (!action->bindingType)
+                problems_.push_back("action " + action->qualifiedName + ": binding type " + action->bindingTypeName +
+                                    " is not in the model");
         }
         resolve_properties(action->parameters.ownProperties, action->qualifiedName);
         for (auto& param : action->parameters.ownProperties) {

@@ -15,8 +15,26 @@
 namespace gpb {
 
 enum class Primitive {
-    None, String, Int32, Int64, Double, Boolean, DateTimeOffset, Guid, Untyped,
-    Int16, Byte, SByte, Decimal, Single, Date, TimeOfDay, Duration, Binary, Stream, Spatial,
+    None,
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    DateTimeOffset,
+    Guid,
+    Untyped,
+    Int16,
+    Byte,
+    SByte,
+    Decimal,
+    Single,
+    Date,
+    TimeOfDay,
+    Duration,
+    Binary,
+    Stream,
+    Spatial,
 };
 
 // The Edm primitive a type name names; None for anything else (and for unknown Edm names).
@@ -90,7 +108,7 @@ struct EntitySet {
     std::string name;  // incidents
     std::string path;  // /incidents
     std::string typeName;
-    bool collection = true;  // false for a singleton
+    bool collection = true;                                      // false for a singleton
     bool insertable = true, updatable = true, deletable = true;  // Capabilities restrictions
     const TypeDef* type = nullptr;
 };
@@ -105,10 +123,10 @@ struct ActionDef {
     std::string bindingTypeName;
     bool bindingCollection = false;
     const TypeDef* bindingType = nullptr;
-    TypeDef parameters;         // a complex type named "<name> parameters"
+    TypeDef parameters;  // a complex type named "<name> parameters"
     std::vector<std::string> requiredParameters;
     bool returns = false;
-    PropertyDef returnValue;    // type and collection-ness of the result
+    PropertyDef returnValue;  // type and collection-ness of the result
 
     // A non-binding parameter: also known by its docs spelling ("message" for "Message"), and
     // required unless nullable or optional.
@@ -154,12 +172,13 @@ struct OperationDef {
     std::vector<ExpectedFinding> docsExampleFindings;
     // Resolved from METHOD + URL (operations of the overlay have them too, once resolved).
     OperationKind kind = OperationKind::Update;
-    std::string bodyKind = "entity";    // entity | parameters | reference | binary | none
+    std::string bodyKind = "entity";       // entity | parameters | reference | binary | none
     std::string responseShape = "entity";  // entity | collection | value | none | binary | count
-    std::vector<int> statuses;          // every legitimate success status; responseStatus first
+    std::vector<int> statuses;             // every legitimate success status; responseStatus first
     const ActionDef* action = nullptr;
     std::string permissionsSource;
-    std::string baseUrl;                // the service root for another service's model; empty for Graph      // "overlay", "reference" or "" when none is listed
+    std::string
+        baseUrl;  // the service root for another service's model; empty for Graph      // "overlay", "reference" or "" when none is listed
 
     bool returns_collection() const { return responseShape == "collection"; }  // {"value": [...]}
     bool has_body() const { return bodyType && (method == "POST" || method == "PATCH" || method == "PUT"); }
@@ -171,8 +190,8 @@ struct OperationDef {
 // What METHOD + URL came to: an operation, or why not (the segment at fault).
 struct Resolution {
     const OperationDef* operation = nullptr;
-    std::string problem;                     // empty when resolved
-    std::string segment;                     // the segment the problem is about
+    std::string problem;                                          // empty when resolved
+    std::string segment;                                          // the segment the problem is about
     std::vector<std::pair<std::string, std::string>> parameters;  // key placeholders and their values
 };
 

@@ -16,13 +16,24 @@ using ojson = nlohmann::ordered_json;
 
 Primitive primitive_of(std::string_view name) {
     static const std::unordered_map<std::string_view, Primitive> primitives = {
-        {"Edm.String", Primitive::String}, {"Edm.Int32", Primitive::Int32}, {"Edm.Int64", Primitive::Int64},
-        {"Edm.Double", Primitive::Double}, {"Edm.Boolean", Primitive::Boolean},
-        {"Edm.DateTimeOffset", Primitive::DateTimeOffset}, {"Edm.Guid", Primitive::Guid},
-        {"Edm.Untyped", Primitive::Untyped}, {"Edm.Int16", Primitive::Int16}, {"Edm.Byte", Primitive::Byte},
-        {"Edm.SByte", Primitive::SByte}, {"Edm.Decimal", Primitive::Decimal}, {"Edm.Single", Primitive::Single},
-        {"Edm.Date", Primitive::Date}, {"Edm.TimeOfDay", Primitive::TimeOfDay}, {"Edm.Duration", Primitive::Duration},
-        {"Edm.Binary", Primitive::Binary}, {"Edm.Stream", Primitive::Stream},
+        {"Edm.String", Primitive::String},
+        {"Edm.Int32", Primitive::Int32},
+        {"Edm.Int64", Primitive::Int64},
+        {"Edm.Double", Primitive::Double},
+        {"Edm.Boolean", Primitive::Boolean},
+        {"Edm.DateTimeOffset", Primitive::DateTimeOffset},
+        {"Edm.Guid", Primitive::Guid},
+        {"Edm.Untyped", Primitive::Untyped},
+        {"Edm.Int16", Primitive::Int16},
+        {"Edm.Byte", Primitive::Byte},
+        {"Edm.SByte", Primitive::SByte},
+        {"Edm.Decimal", Primitive::Decimal},
+        {"Edm.Single", Primitive::Single},
+        {"Edm.Date", Primitive::Date},
+        {"Edm.TimeOfDay", Primitive::TimeOfDay},
+        {"Edm.Duration", Primitive::Duration},
+        {"Edm.Binary", Primitive::Binary},
+        {"Edm.Stream", Primitive::Stream},
         {"Edm.PrimitiveType", Primitive::Untyped},
     };
     auto it = primitives.find(name);
@@ -55,7 +66,8 @@ bool is_qualified_name(std::string_view name) {
 bool term_is(std::string_view key, std::string_view vocabulary, std::string_view term) {
     if (key.empty() || key[0] != '@') return false;
     key.remove_prefix(1);
-    if (key.size() <= term.size() + 1 || key.substr(key.size() - term.size()) != term || key[key.size() - term.size() - 1] != '.') return false;
+    if (key.size() <= term.size() + 1 || key.substr(key.size() - term.size()) != term || key[key.size() - term.size() - 1] != '.')
+        return false;
     return key.find(vocabulary) != std::string_view::npos;
 }
 
@@ -238,7 +250,8 @@ private:
             else if (term_is(key, "Core", "Permissions") && it->is_string()) {
                 // "Read" alone (not "ReadWrite") marks a property the client cannot write.
                 const std::string& value = it->get_ref<const std::string&>();
-                std::string_view last = std::string_view(value).substr(value.find_last_of("/.") == std::string::npos ? 0 : value.find_last_of("/.") + 1);
+                std::string_view last =
+                    std::string_view(value).substr(value.find_last_of("/.") == std::string::npos ? 0 : value.find_last_of("/.") + 1);
                 if (last == "Read") prop.readOnly = true;
             }
         }
@@ -280,7 +293,8 @@ private:
                 if (!p.is_object()) continue;
                 std::string pname = text(p, "$Name");
                 if (!is_identifier(pname)) {
-                    problem("a parameter of " + action->qualifiedName + " has the name " + quoted(pname) + ", which is not an OData identifier");
+                    problem("a parameter of " + action->qualifiedName + " has the name " + quoted(pname) +
+                            ", which is not an OData identifier");
                     first = false;
                     continue;
                 }
@@ -293,8 +307,7 @@ private:
                 first = false;
             }
         }
-        if (action->bound && action->bindingTypeName.empty())
-            problem(action->qualifiedName + " is bound but has no binding parameter");
+        if (action->bound && action->bindingTypeName.empty()) problem(action->qualifiedName + " is bound but has no binding parameter");
         if (auto ret = spec.find("$ReturnType"); ret != spec.end() && ret->is_object()) {
             action->returns = true;
             action->returnValue = read_property("value", *ret, action->qualifiedName + " return type");

@@ -63,7 +63,9 @@ CsdlText read_csdl_json(std::string_view text, const CsdlLimits& limits) {
 #ifndef GPB_HAVE_EXPAT
 CsdlText read_csdl_xml(std::string_view, const CsdlLimits&) {
     CsdlText out;
-    out.problem = "this build reads CSDL JSON only: turn CSDL XML into CSDL JSON first (the page does, with its XML reader; the gpb command reads XML itself)";
+    out.problem =
+        "this build reads CSDL JSON only: turn CSDL XML into CSDL JSON first (the page does, with its XML reader; the gpb command reads "
+        "XML itself)";
     return out;
 }
 #endif

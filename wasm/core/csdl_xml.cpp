@@ -17,9 +17,29 @@ using ojson = nlohmann::ordered_json;
 namespace {
 
 enum class Element {
-    Other, Schema, EnumType, Member, StructuredType, Key, PropertyRef, Property, NavigationProperty,
-    Operation, Parameter, ReturnType, EntityContainer, EntitySet, Singleton, OperationImport,
-    TypeDefinition, Annotations, Annotation, Record, PropertyValue, EnumMember, String,
+    Other,
+    Schema,
+    EnumType,
+    Member,
+    StructuredType,
+    Key,
+    PropertyRef,
+    Property,
+    NavigationProperty,
+    Operation,
+    Parameter,
+    ReturnType,
+    EntityContainer,
+    EntitySet,
+    Singleton,
+    OperationImport,
+    TypeDefinition,
+    Annotations,
+    Annotation,
+    Record,
+    PropertyValue,
+    EnumMember,
+    String,
 };
 
 struct Frame {
@@ -39,16 +59,31 @@ std::string_view local_name(const char* qualified) {
 
 Element element_of(std::string_view name) {
     static const std::unordered_map<std::string_view, Element> elements = {
-        {"Schema", Element::Schema}, {"EnumType", Element::EnumType}, {"Member", Element::Member},
-        {"EntityType", Element::StructuredType}, {"ComplexType", Element::StructuredType}, {"Key", Element::Key},
-        {"PropertyRef", Element::PropertyRef}, {"Property", Element::Property},
-        {"NavigationProperty", Element::NavigationProperty}, {"Action", Element::Operation},
-        {"Function", Element::Operation}, {"Parameter", Element::Parameter}, {"ReturnType", Element::ReturnType},
-        {"EntityContainer", Element::EntityContainer}, {"EntitySet", Element::EntitySet},
-        {"Singleton", Element::Singleton}, {"ActionImport", Element::OperationImport},
-        {"FunctionImport", Element::OperationImport}, {"TypeDefinition", Element::TypeDefinition},
-        {"Annotations", Element::Annotations}, {"Annotation", Element::Annotation}, {"Record", Element::Record},
-        {"PropertyValue", Element::PropertyValue}, {"EnumMember", Element::EnumMember}, {"String", Element::String},
+        {"Schema", Element::Schema},
+        {"EnumType", Element::EnumType},
+        {"Member", Element::Member},
+        {"EntityType", Element::StructuredType},
+        {"ComplexType", Element::StructuredType},
+        {"Key", Element::Key},
+        {"PropertyRef", Element::PropertyRef},
+        {"Property", Element::Property},
+        {"NavigationProperty", Element::NavigationProperty},
+        {"Action", Element::Operation},
+        {"Function", Element::Operation},
+        {"Parameter", Element::Parameter},
+        {"ReturnType", Element::ReturnType},
+        {"EntityContainer", Element::EntityContainer},
+        {"EntitySet", Element::EntitySet},
+        {"Singleton", Element::Singleton},
+        {"ActionImport", Element::OperationImport},
+        {"FunctionImport", Element::OperationImport},
+        {"TypeDefinition", Element::TypeDefinition},
+        {"Annotations", Element::Annotations},
+        {"Annotation", Element::Annotation},
+        {"Record", Element::Record},
+        {"PropertyValue", Element::PropertyValue},
+        {"EnumMember", Element::EnumMember},
+        {"String", Element::String},
     };
     auto it = elements.find(name);
     return it == elements.end() ? Element::Other : it->second;
@@ -110,8 +145,7 @@ public:
     CsdlText read(std::string_view text) {
         CsdlText out;
         if (XML_Parse(parser_, text.data(), static_cast<int>(text.size()), XML_TRUE) == XML_STATUS_ERROR) {
-            out.problem = problem_.empty() ? std::string("not well-formed XML: ") + XML_ErrorString(XML_GetErrorCode(parser_))
-                                           : problem_;
+            out.problem = problem_.empty() ? std::string("not well-formed XML: ") + XML_ErrorString(XML_GetErrorCode(parser_)) : problem_;
             out.problem += " (line " + std::to_string(XML_GetCurrentLineNumber(parser_)) + ")";
             return out;
         }
@@ -341,9 +375,7 @@ private:
             case Element::Annotation:
                 if (into.is_object() && !frame.name.empty()) into["@" + frame.name] = std::move(frame.value);
                 return;
-            case Element::Record:
-                parent.value = std::move(frame.value);
-                return;
+            case Element::Record: parent.value = std::move(frame.value); return;
             case Element::PropertyValue:
                 if (into.is_object() && !frame.name.empty()) into[frame.name] = std::move(frame.value);
                 return;
@@ -352,8 +384,7 @@ private:
                 // <Annotation Term="Core.Permissions"><EnumMember>Core.Permission/Read</EnumMember></Annotation>
                 parent.value = frame.text;
                 return;
-            case Element::Other:
-                return;
+            case Element::Other: return;
         }
     }
 

@@ -11,13 +11,40 @@ namespace gpb {
 
 enum class Code : uint8_t {
     // In a body (request or response).
-    JsonSyntax, DuplicateKey, BodyNotObject, TypeMismatch, UnknownProperty, EnumValue, DatetimeFormat,
-    IntRange, ValueFormat, Range, StringLength, NullNotAllowed, MissingRequired, ReadOnly, NotUpdatable,
-    ServerAssigned, NavigationInline, OdataTypeMissing, OdataTypeUnknown, OdataTypeMismatch,
-    OdataTypeFormat, SentinelValue, EmptyBody, ValueEnvelope, Limit,
+    JsonSyntax,
+    DuplicateKey,
+    BodyNotObject,
+    TypeMismatch,
+    UnknownProperty,
+    EnumValue,
+    DatetimeFormat,
+    IntRange,
+    ValueFormat,
+    Range,
+    StringLength,
+    NullNotAllowed,
+    MissingRequired,
+    ReadOnly,
+    NotUpdatable,
+    ServerAssigned,
+    NavigationInline,
+    OdataTypeMissing,
+    OdataTypeUnknown,
+    OdataTypeMismatch,
+    OdataTypeFormat,
+    SentinelValue,
+    EmptyBody,
+    ValueEnvelope,
+    Limit,
     // In a documentation page.
-    MalformedUrl, UncheckedExample, StatusMismatch, ExampleLayout, PermissionsMismatch,
-    PropertyTableMismatch, ContentLength, UndocumentedOperation,
+    MalformedUrl,
+    UncheckedExample,
+    StatusMismatch,
+    ExampleLayout,
+    PermissionsMismatch,
+    PropertyTableMismatch,
+    ContentLength,
+    UndocumentedOperation,
 };
 
 enum class CodeScope : uint8_t { Body, Page };
@@ -36,7 +63,16 @@ extern const size_t kCodeCount;
 inline const char* code_name(Code code) { return kCodes[static_cast<size_t>(code)].name; }
 
 // What the API answers {"error": {"code", "message"}} with.
-enum class ApiError : uint8_t { UnknownOperation, UnknownModel, Unresolved, BadParameters, BadPack, BadMetadata, BadPermissions, NotARequest };
+enum class ApiError : uint8_t {
+    UnknownOperation,
+    UnknownModel,
+    Unresolved,
+    BadParameters,
+    BadPack,
+    BadMetadata,
+    BadPermissions,
+    NotARequest
+};
 
 extern const char* const kApiErrors[];
 extern const size_t kApiErrorCount;

@@ -29,8 +29,6 @@ std::string pointer_append(const std::string& pointer, const std::string& token)
     return out;
 }
 
-std::string pointer_append(const std::string& pointer, size_t index) {
-    return pointer + "/" + std::to_string(index);
-}
+std::string pointer_append(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
 
 }  // namespace gpb

@@ -19,8 +19,7 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-void add(Diagnostics& out, Severity severity, const char* code, uint32_t line, uint32_t column, uint32_t endColumn,
-         std::string message) {
+void add(Diagnostics& out, Severity severity, const char* code, uint32_t line, uint32_t column, uint32_t endColumn, std::string message) {
     Diagnostic d;
     d.severity = severity;
     d.code = code;
@@ -109,7 +108,8 @@ void check_content_length(const DocExample& ex, Diagnostics& out) {
     if (!declared || !ex.hasBody) return;
     if (declared->value.empty() ||
         !std::all_of(declared->value.begin(), declared->value.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) {
-        add(out, Severity::Warning, code_name(Code::ContentLength), declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
+        add(out, Severity::Warning, code_name(Code::ContentLength), declared->line, 1,
+            1 + utf16_length(declared->name + ": " + declared->value),
             "Content-Length must be a byte count, not \"" + declared->value + "\".");
         return;
     }
@@ -122,7 +122,8 @@ void check_content_length(const DocExample& ex, Diagnostics& out) {
     size_t crlf = lf + newlines;
     unsigned long long value = std::stoull(declared->value.substr(0, 18));
     if (value == lf || value == crlf) return;
-    add(out, Severity::Warning, code_name(Code::ContentLength), declared->line, 1, 1 + utf16_length(declared->name + ": " + declared->value),
+    add(out, Severity::Warning, code_name(Code::ContentLength), declared->line, 1,
+        1 + utf16_length(declared->name + ": " + declared->value),
         "Content-Length says " + declared->value + ", but the body is " + std::to_string(lf) + " bytes with LF line ends (" +
             std::to_string(crlf) + " with CRLF).");
 }
@@ -160,7 +161,9 @@ ojson derive_model(const Catalog& catalog, const DocPage& page, const DocHttpLin
         if (!edm.empty()) {
             prop["type"] = edm;
         } else if (!p.members.empty()) {
-            std::string enumName = "microsoft.graph." + (equal_ignoring_case(p.type, "Enumeration") ? resource + char(std::toupper(p.name[0])) + p.name.substr(1) : p.type);
+            std::string enumName =
+                "microsoft.graph." +
+                (equal_ignoring_case(p.type, "Enumeration") ? resource + char(std::toupper(p.name[0])) + p.name.substr(1) : p.type);
             enums[enumName] = {{"members", p.members}};
             prop["type"] = enumName;
         } else if (const TypeDef* known = catalog.type("microsoft.graph." + p.type)) {
@@ -186,17 +189,26 @@ ojson derive_model(const Catalog& catalog, const DocPage& page, const DocHttpLin
     std::string verb = http.method == "POST" ? "create" : http.method == "PATCH" ? "update" : http.method == "DELETE" ? "delete" : "get";
     ojson permissions = {{"delegatedWork", ojson::array()}, {"delegatedPersonal", ojson::array()}, {"application", ojson::array()}};
     for (const auto& row : page.permissions) {
-        const char* field = row.type.find("work") != std::string::npos ? "delegatedWork"
-                            : row.type.find("personal") != std::string::npos ? "delegatedPersonal" : "application";
+        const char* field = row.type.find("work") != std::string::npos       ? "delegatedWork"
+                            : row.type.find("personal") != std::string::npos ? "delegatedPersonal"
+                                                                             : "application";
         permissions[field] = row.names;
     }
     ojson headers = ojson::array();
     for (const auto& h : page.requestHeaders) headers.push_back({{"name", h.name}, {"value", h.value}});
-    ojson op = {{"id", lower_first(resource) + "." + verb}, {"resource", lower_first(resource)}, {"title", page.title},
-                {"method", http.method}, {"version", "beta"}, {"path", path}, {"bodyType", typeName}, {"required", ojson::array()},
+    ojson op = {{"id", lower_first(resource) + "." + verb},
+                {"resource", lower_first(resource)},
+                {"title", page.title},
+                {"method", http.method},
+                {"version", "beta"},
+                {"path", path},
+                {"bodyType", typeName},
+                {"required", ojson::array()},
                 {"headers", headers},
-                {"response", {{"status", http.method == "POST" ? 201 : 200}, {"reason", http.method == "POST" ? "Created" : "OK"}, {"type", typeName}}},
-                {"permissions", permissions}, {"caveats", {"Derived from the documentation page; review before relying on it."}}};
+                {"response",
+                 {{"status", http.method == "POST" ? 201 : 200}, {"reason", http.method == "POST" ? "Created" : "OK"}, {"type", typeName}}},
+                {"permissions", permissions},
+                {"caveats", {"Derived from the documentation page; review before relying on it."}}};
     return {{"types", {{typeName, {{"kind", "entity"}, {"base", "microsoft.graph.entity"}, {"properties", properties}}}}},
             {"enums", enums},
             {"entitySets", {{{"path", setPath}, {"type", typeName}, {"key", key}}}},
@@ -217,7 +229,7 @@ void compare_with_catalog(const OperationDef& op, const DocPage& page, Diagnosti
                 (op.caveats.empty() ? std::string("it may not be supported.") : op.caveats.front()));
     for (const auto& row : page.permissions) {
         if (op.permissionsSource.empty()) break;  // the model knows none: nothing to compare with
-        const std::vector<std::string>& expected = row.type.find("work") != std::string::npos ? op.permissionsDelegatedWork
+        const std::vector<std::string>& expected = row.type.find("work") != std::string::npos       ? op.permissionsDelegatedWork
                                                    : row.type.find("personal") != std::string::npos ? op.permissionsDelegatedPersonal
                                                                                                     : op.permissionsApplication;
         if (row.todo) {
@@ -340,7 +352,8 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
         le.url = ex.url;
         le.body = ex.body;
         for (const auto& problem : ex.layout)
-            add(le.diagnostics, problem.warning ? Severity::Warning : Severity::Error, code_name(Code::ExampleLayout), problem.line, 1, 2, problem.message);
+            add(le.diagnostics, problem.warning ? Severity::Warning : Severity::Error, code_name(Code::ExampleLayout), problem.line, 1, 2,
+                problem.message);
         if (ex.kind == DocExample::Kind::Request) {
             le.method = ex.method;
             UrlParts url = split_url(ex.url);
@@ -385,8 +398,8 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
             } else {
                 Resolution why = exampleModels->resolve(ex.method, url.path);
                 add(le.diagnostics, Severity::Warning, code_name(Code::UncheckedExample), ex.line, ex.column, ex.endColumn,
-                    ex.method + " " + url.path + " was not checked: " +
-                        (why.problem.empty() ? std::string("no operation matches it.") : why.problem) +
+                    ex.method + " " + url.path +
+                        " was not checked: " + (why.problem.empty() ? std::string("no operation matches it.") : why.problem) +
                         (exampleModels->complete() ? "" : " (only the seed operations' part of the model is loaded)"));
             }
             check_content_length(ex, le.diagnostics);
@@ -411,9 +424,8 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
             }
             check_content_length(ex, le.diagnostics);
         }
-        std::stable_sort(le.diagnostics.begin(), le.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return a.line != b.line ? a.line < b.line : a.column < b.column;
-        });
+        std::stable_sort(le.diagnostics.begin(), le.diagnostics.end(),
+                         [](const Diagnostic& a, const Diagnostic& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; });
         out.examples.push_back(std::move(le));
     }
     return out;
@@ -459,9 +471,7 @@ std::string lint_json(const std::vector<LintedPage>& pages) {
     return ojson{{"pages", list}}.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
-std::string lint_page_json(const LintedPage& page) {
-    return page_json(page, true).dump(-1, ' ', false, ojson::error_handler_t::replace);
-}
+std::string lint_page_json(const LintedPage& page) { return page_json(page, true).dump(-1, ' ', false, ojson::error_handler_t::replace); }
 
 std::string lint_sarif(const std::vector<LintedPage>& pages) {
     ojson results = ojson::array();
@@ -469,13 +479,14 @@ std::string lint_sarif(const std::vector<LintedPage>& pages) {
     auto add_result = [&](const std::string& path, const Diagnostic& d) {
         rules.insert(d.code);
         const char* level = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
-        results.push_back({{"ruleId", d.code},
-                           {"level", level},
-                           {"message", {{"text", d.message}}},
-                           {"locations", {{{"physicalLocation",
-                                            {{"artifactLocation", {{"uri", path}}},
-                                             {"region", {{"startLine", d.line}, {"startColumn", d.column},
-                                                         {"endLine", d.endLine}, {"endColumn", d.endColumn}}}}}}}}});
+        results.push_back(
+            {{"ruleId", d.code},
+             {"level", level},
+             {"message", {{"text", d.message}}},
+             {"locations",
+              {{{"physicalLocation",
+                 {{"artifactLocation", {{"uri", path}}},
+                  {"region", {{"startLine", d.line}, {"startColumn", d.column}, {"endLine", d.endLine}, {"endColumn", d.endColumn}}}}}}}}});
     };
     for (const auto& p : pages) {
         for (const auto& d : p.diagnostics) add_result(p.path, d);
@@ -486,9 +497,10 @@ std::string lint_sarif(const std::vector<LintedPage>& pages) {
     for (const auto& r : rules) ruleList.push_back({{"id", r}});
     ojson sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                    {"version", "2.1.0"},
-                   {"runs", {{{"tool", {{"driver", {{"name", "gpb"}, {"fullName", "Graph Payload Builder"}, {"rules", ruleList}}}}},
-                              {"columnKind", "utf16CodeUnits"},
-                              {"results", results}}}}};
+                   {"runs",
+                    {{{"tool", {{"driver", {{"name", "gpb"}, {"fullName", "Graph Payload Builder"}, {"rules", ruleList}}}}},
+                      {"columnKind", "utf16CodeUnits"},
+                      {"results", results}}}}};
     return sarif.dump(2, ' ', false, ojson::error_handler_t::replace);
 }
 

@@ -82,14 +82,17 @@ Section section_of(std::string_view line) {
     return Section::None;
 }
 
-
 // "PATCH https://..." or "PATCH /path": the method and the target.
 bool request_line(std::string_view line, std::string& method, std::string& target) {
     std::string_view s = trim(line);
     size_t space = s.find(' ');
     if (space == std::string_view::npos) {
         for (const char* m : kHttpMethods)
-            if (s == m) { method = m; target.clear(); return true; }
+            if (s == m) {
+                method = m;
+                target.clear();
+                return true;
+            }
         return false;
     }
     std::string_view first = s.substr(0, space);
@@ -282,13 +285,15 @@ DocPage read_doc_page(std::string_view text) {
             // them as headers, and say that in HTTP they would be the body.
             if (j + 1 < lines.size() && trim(lines[j].text).empty() && looks_like_header(trim(lines[j + 1].text))) {
                 ++j;
-                ex.layout.push_back({static_cast<uint32_t>(j), "A blank line separates the request line from its headers: in HTTP the headers would be read as the body.", true});
+                ex.layout.push_back(
+                    {static_cast<uint32_t>(j),
+                     "A blank line separates the request line from its headers: in HTTP the headers would be read as the body.", true});
             }
             for (; j < lines.size() && looks_like_header(trim(lines[j].text)); ++j) {
                 std::string_view h = trim(lines[j].text);
                 size_t colon = h.find(':');
-                ex.headers.push_back({std::string(trim(h.substr(0, colon))), decode_entities(trim(h.substr(colon + 1))),
-                                      static_cast<uint32_t>(j + 1)});
+                ex.headers.push_back(
+                    {std::string(trim(h.substr(0, colon))), decode_entities(trim(h.substr(colon + 1))), static_cast<uint32_t>(j + 1)});
             }
             while (j < lines.size() && trim(lines[j].text).empty()) ++j;
             if (j < lines.size()) {

@@ -22,23 +22,23 @@ struct LayoutProblem {
 struct DocExample {
     enum class Kind { Request, Response };
     Kind kind = Kind::Request;
-    uint32_t line = 0;                 // the request line or the status line (1-based)
+    uint32_t line = 0;  // the request line or the status line (1-based)
     uint32_t column = 1;
     uint32_t endColumn = 1;
-    std::string method, url;           // requests
+    std::string method, url;  // requests
     uint32_t urlColumn = 1;
-    int status = 0;                    // responses
+    int status = 0;  // responses
     std::string reason;
     std::vector<DocHeader> headers;
     bool hasBody = false;
-    std::string body;                  // exactly as on the page (CRLF kept)
+    std::string body;  // exactly as on the page (CRLF kept)
     uint32_t bodyLine = 0, bodyColumn = 1;
     std::vector<LayoutProblem> layout;
 };
 
 struct DocPermission {
-    std::string type;                  // as the page labels the row
-    std::vector<std::string> names;    // empty for "Not supported."
+    std::string type;                // as the page labels the row
+    std::vector<std::string> names;  // empty for "Not supported."
     bool todo = false;
     uint32_t line = 0;
 };

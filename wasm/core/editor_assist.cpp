@@ -14,9 +14,10 @@ constexpr const char* kSentinel = "unknownFutureValue";
 constexpr size_t kMaxTypes = 200;
 
 std::string type_label(const PropertyDef& prop) {
-    std::string base = prop.enumeration ? prop.enumeration->shortName
-                       : prop.structured ? prop.structured->shortName
-                       : prop.typeName.rfind("Edm.", 0) == 0 ? prop.typeName.substr(4) : prop.typeName;
+    std::string base = prop.enumeration                      ? prop.enumeration->shortName
+                       : prop.structured                     ? prop.structured->shortName
+                       : prop.typeName.rfind("Edm.", 0) == 0 ? prop.typeName.substr(4)
+                                                             : prop.typeName;
     return prop.collection ? "Collection(" + base + ")" : base;
 }
 
@@ -32,9 +33,9 @@ std::string one_line(const std::string& description) {
 // Where the cursor's frames sit in the model: the object's declared and actual type, or the
 // collection property whose items the array holds.
 struct ModelPlace {
-    const TypeDef* declared = nullptr;  // the object's type as its holder declares it
-    const TypeDef* type = nullptr;      // ... or the derived type its "@odata.type" names
-    const PropertyDef* items = nullptr; // arrays: the collection property
+    const TypeDef* declared = nullptr;   // the object's type as its holder declares it
+    const TypeDef* type = nullptr;       // ... or the derived type its "@odata.type" names
+    const PropertyDef* items = nullptr;  // arrays: the collection property
     bool root = false;
 };
 
@@ -84,9 +85,14 @@ std::pair<std::string, uint32_t> skeleton(const PropertyDef& prop) {
     if (prop.structured) return {"{}", 1};
     switch (prop.primitive) {
         case Primitive::Boolean: return {"false", 5};
-        case Primitive::Int16: case Primitive::Int32: case Primitive::Int64: case Primitive::Byte: case Primitive::SByte:
-        case Primitive::Decimal: case Primitive::Double: case Primitive::Single:
-            return {"0", 1};
+        case Primitive::Int16:
+        case Primitive::Int32:
+        case Primitive::Int64:
+        case Primitive::Byte:
+        case Primitive::SByte:
+        case Primitive::Decimal:
+        case Primitive::Double:
+        case Primitive::Single: return {"0", 1};
         default: return {"\"\"", 1};
     }
 }
@@ -129,7 +135,8 @@ CompletionItem member_item(const std::string& name, const PropertyDef* prop, con
     return item;
 }
 
-void key_items(const OperationDef& op, const ModelPlace& place, const CursorContext& at, Direction direction, std::vector<CompletionItem>& out) {
+void key_items(const OperationDef& op, const ModelPlace& place, const CursorContext& at, Direction direction,
+               std::vector<CompletionItem>& out) {
     if (!place.type) return;
     const CursorFrame& frame = at.frames.back();
     const std::string& atCursor = at.place == CursorPlace::Key && at.inString ? frame.key : std::string();
@@ -292,7 +299,9 @@ HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string
         out.title = "@odata.type: " + (named ? named->shortName : std::string("?"));
         out.type = named ? named->name : "";
         out.description = named ? named->description : "";
-        if (place.declared) out.description += (out.description.empty() ? "" : " ") + std::string("The declared type is ") + place.declared->shortName + ".";
+        if (place.declared)
+            out.description +=
+                (out.description.empty() ? "" : " ") + std::string("The declared type is ") + place.declared->shortName + ".";
     } else if (const PropertyDef* prop = property_at(place, frame)) {
         out.found = true;
         out.title = (prop->camelName.empty() ? prop->name : prop->camelName) + ": " + type_label(*prop);
@@ -304,7 +313,8 @@ HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string
         out.collection = prop->collection;
         if (prop->enumeration) {
             out.flags = prop->enumeration->flags;
-            for (const auto& m : prop->enumeration->members) if (m != kSentinel) out.members.push_back(m);
+            for (const auto& m : prop->enumeration->members)
+                if (m != kSentinel) out.members.push_back(m);
         }
     }
     for (auto& d : validate_body(catalog, op, text, direction).diagnostics)

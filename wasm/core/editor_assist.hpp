@@ -14,13 +14,13 @@
 namespace gpb {
 
 struct CompletionItem {
-    std::string label;   // what the list shows: a member name, an enum member, "#microsoft.graph.x"
-    std::string insert;  // the JSON that replaces [from, to): quotes, colon and commas included
-    uint32_t cursor = 0; // where the cursor goes, in bytes into `insert`
-    std::string detail;  // the type, e.g. "String" or "Collection(recipient)"
-    std::string info;    // one line of description
-    std::string kind;    // "property", "enum", "type", "value"
-    int section = 1;     // 0 required, 1 settable, 2 set by the service
+    std::string label;    // what the list shows: a member name, an enum member, "#microsoft.graph.x"
+    std::string insert;   // the JSON that replaces [from, to): quotes, colon and commas included
+    uint32_t cursor = 0;  // where the cursor goes, in bytes into `insert`
+    std::string detail;   // the type, e.g. "String" or "Collection(recipient)"
+    std::string info;     // one line of description
+    std::string kind;     // "property", "enum", "type", "value"
+    int section = 1;      // 0 required, 1 settable, 2 set by the service
 };
 
 struct Completion {
@@ -31,15 +31,16 @@ struct Completion {
 struct HoverInfo {
     bool found = false;
     uint32_t from = 0, to = 0;
-    std::string title;        // "status: incidentTaskStatus"
-    std::string type;         // the property's type name as the model spells it
+    std::string title;  // "status: incidentTaskStatus"
+    std::string type;   // the property's type name as the model spells it
     std::string description;
     bool nullable = true, readOnly = false, computed = false, collection = false, flags = false;
     std::vector<std::string> members;  // enum members
     Diagnostics diagnostics;           // the findings at this place
 };
 
-Completion complete_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset, Direction direction);
+Completion complete_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset,
+                         Direction direction);
 HoverInfo hover_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset, Direction direction);
 
 }  // namespace gpb

@@ -9,18 +9,14 @@
 
 namespace gpb {
 
-namespace {
-
-
-
-}  // namespace
+namespace {}  // namespace
 
 bool is_token_placeholder(std::string_view value) {
     std::string_view v = trim(value);
     if (v.size() >= 6 && equal_ignoring_case(v.substr(0, 6), "Bearer")) v = trim(v.substr(6));
-    if (!v.empty() && (v.back() == '.' )) v.remove_suffix(1);
-    return v.empty() || v == "{token}" || v == "<token>" || v == "&lt;token&gt;" || v == "{access-token}" ||
-           v == "{access_token}" || v == "<access-token>" || equal_ignoring_case(v, "token");
+    if (!v.empty() && (v.back() == '.')) v.remove_suffix(1);
+    return v.empty() || v == "{token}" || v == "<token>" || v == "&lt;token&gt;" || v == "{access-token}" || v == "{access_token}" ||
+           v == "<access-token>" || equal_ignoring_case(v, "token");
 }
 
 std::string percent_decode(std::string_view value) {
@@ -116,8 +112,8 @@ std::string top_level_odata_type(std::string_view body) {
 }
 
 // An overlay operation whose template matches the path's segments (or their tail).
-const OperationDef* match_template(const Catalog& catalog, std::string_view method, const std::vector<std::string_view>& given,
-                                   bool tail, std::vector<std::pair<std::string, std::string>>& parameters) {
+const OperationDef* match_template(const Catalog& catalog, std::string_view method, const std::vector<std::string_view>& given, bool tail,
+                                   std::vector<std::pair<std::string, std::string>>& parameters) {
     for (const auto& op : catalog.operations()) {
         if (!equal_ignoring_case(op->method, method)) continue;
         std::vector<std::string_view> pattern = path_segments(op->path);

@@ -12,7 +12,7 @@ namespace gpb {
 
 struct RawRequest {
     bool ok = false;
-    std::string problem;  // why it could not be read, when !ok
+    std::string problem;                     // why it could not be read, when !ok
     std::string method, url, version, path;  // path: after the version segment, without the query
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;

@@ -59,8 +59,11 @@ private:
         bool closed = false;
         while (j < t_.size()) {
             if (t_[j] == '\\') j += 2;
-            else if (t_[j] == '"') { closed = true; ++j; break; }
-            else if (t_[j] == '\n') break;
+            else if (t_[j] == '"') {
+                closed = true;
+                ++j;
+                break;
+            } else if (t_[j] == '\n') break;
             else ++j;
         }
         j = std::min(j, t_.size());
@@ -147,7 +150,8 @@ private:
         mark_captured();
     }
 
-    void capture_token(size_t start, size_t end, CursorPlace place, bool inString, bool closed, std::string typed, const std::string& text) {
+    void capture_token(size_t start, size_t end, CursorPlace place, bool inString, bool closed, std::string typed,
+                       const std::string& text) {
         ctx_.place = place;
         ctx_.from = static_cast<uint32_t>(start);
         ctx_.to = static_cast<uint32_t>(end);

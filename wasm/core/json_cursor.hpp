@@ -21,10 +21,10 @@ struct CursorFrame {
 };
 
 enum class CursorPlace {
-    Root,  // no value yet at the top
-    Key,   // where a member name goes, or inside one
-    Value, // where a value goes, or inside one
-    None,  // after a complete value with nothing expected (trailing text), or past the end
+    Root,   // no value yet at the top
+    Key,    // where a member name goes, or inside one
+    Value,  // where a value goes, or inside one
+    None,   // after a complete value with nothing expected (trailing text), or past the end
 };
 
 struct CursorContext {
@@ -35,8 +35,8 @@ struct CursorContext {
     uint32_t from = 0, to = 0;
     bool inString = false;
     bool stringClosed = false;
-    std::string typed;       // the token's text before the cursor, without its opening quote
-    bool followedByColon = false;  // a key token already followed by ':'
+    std::string typed;              // the token's text before the cursor, without its opening quote
+    bool followedByColon = false;   // a key token already followed by ':'
     bool needsCommaBefore = false;  // a member or item precedes with no comma after it
     bool needsCommaAfter = false;   // a member or item follows the token
 };

@@ -89,11 +89,16 @@ size_t escape_length(std::string_view text, size_t at, const char*& why) {
         return 0;
     }
     switch (text[at + 1]) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't': return 2;
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't': return 2;
         case 'u': break;
-        default:
-            why = "this is not an escape sequence (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)";
-            return 0;
+        default: why = "this is not an escape sequence (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)"; return 0;
     }
     long unit = unicode_escape(text, at);
     if (unit < 0) {
@@ -125,11 +130,26 @@ void decode_string(std::string_view raw, std::string& out) {
         if (i >= raw.size()) break;
         char c = raw[i + 1];
         switch (c) {
-            case 'b': out.push_back('\b'); i += 2; break;
-            case 'f': out.push_back('\f'); i += 2; break;
-            case 'n': out.push_back('\n'); i += 2; break;
-            case 'r': out.push_back('\r'); i += 2; break;
-            case 't': out.push_back('\t'); i += 2; break;
+            case 'b':
+                out.push_back('\b');
+                i += 2;
+                break;
+            case 'f':
+                out.push_back('\f');
+                i += 2;
+                break;
+            case 'n':
+                out.push_back('\n');
+                i += 2;
+                break;
+            case 'r':
+                out.push_back('\r');
+                i += 2;
+                break;
+            case 't':
+                out.push_back('\t');
+                i += 2;
+                break;
             case 'u': {
                 unsigned long cp = static_cast<unsigned long>(unicode_escape(raw, i));
                 i += 6;
@@ -141,7 +161,10 @@ void decode_string(std::string_view raw, std::string& out) {
                 append_utf8(out, cp);
                 break;
             }
-            default: out.push_back(c); i += 2; break;  // \" \\ \/
+            default:
+                out.push_back(c);
+                i += 2;
+                break;  // \" \\ \/
         }
     }
 }

@@ -117,8 +117,9 @@ public:
     // Reads the whole text as one value with nothing but whitespace after it.
     bool scan_document() {
         if (text_.size() > limits_.maxBytes)
-            return fail_limit(0, 0, "The body is " + std::to_string(text_.size()) + " bytes; this tool reads at most " +
-                                        std::to_string(limits_.maxBytes) + " bytes.");
+            return fail_limit(0, 0,
+                              "The body is " + std::to_string(text_.size()) + " bytes; this tool reads at most " +
+                                  std::to_string(limits_.maxBytes) + " bytes.");
         size_t first = skip_whitespace(0);
         if (first >= text_.size())
             return fail(static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text_.size()),
@@ -157,14 +158,17 @@ private:
             switch (next) {
                 case Next::Value: {
                     i = skip_whitespace(i);
-                    if (i >= n) return fail_at_end(afterComma ? "the text ends after ',' where a value is expected" : "the text ends where a value is expected");
+                    if (i >= n)
+                        return fail_at_end(afterComma ? "the text ends after ',' where a value is expected"
+                                                      : "the text ends where a value is expected");
                     const uint32_t at = static_cast<uint32_t>(i);
                     char c = s[i];
                     if (c == '{' || c == '[') {
                         bool object = c == '{';
                         if (stack_.size() >= limits_.maxDepth)
-                            return fail_limit(at, at + 1, "The body nests deeper than " + std::to_string(limits_.maxDepth) +
-                                                              " levels; this tool stops reading there.");
+                            return fail_limit(at, at + 1,
+                                              "The body nests deeper than " + std::to_string(limits_.maxDepth) +
+                                                  " levels; this tool stops reading there.");
                         stack_.push_back(Container{at, object, static_cast<uint32_t>(names_.size()), decodedNames_.size()});
                         if (object && findDuplicates_)
                             while (keyIndexes_.size() < stack_.size()) keyIndexes_.emplace_back();
@@ -191,10 +195,11 @@ private:
                     } else if (c == 't' || c == 'f' || c == 'n') {
                         if (!read_literal(i)) return false;
                     } else {
-                        return fail_token(i, c == '\0' ? "a NUL byte cannot appear in JSON text"
+                        return fail_token(i, c == '\0'   ? "a NUL byte cannot appear in JSON text"
                                              : c == '\'' ? "JSON strings use double quotes, not single quotes"
-                                             : (c == '}' || c == ']') && afterComma ? "a value is expected after ',' (JSON allows no trailing comma)"
-                                                                                      : "a value is expected here (a string, number, object, array, true, false or null)");
+                                             : (c == '}' || c == ']') && afterComma
+                                                 ? "a value is expected after ',' (JSON allows no trailing comma)"
+                                                 : "a value is expected here (a string, number, object, array, true, false or null)");
                     }
                     next = Next::AfterValue;
                     continue;
@@ -203,7 +208,8 @@ private:
                     i = skip_whitespace(i);
                     if (i >= n) return fail_at_end("the text ends where a member name is expected");
                     if (s[i] != '"')
-                        return fail_token(i, s[i] == '}' && afterComma ? "a member name is expected after ',' (JSON allows no trailing comma)"
+                        return fail_token(i, s[i] == '}' && afterComma
+                                                 ? "a member name is expected after ',' (JSON allows no trailing comma)"
                                              : s[i] == '\'' ? "member names use double quotes, not single quotes"
                                                             : "a member name in double quotes is expected");
                     std::string_view name;
@@ -217,7 +223,9 @@ private:
                     if (!handler_.key(name, at, static_cast<uint32_t>(end))) return stop();
                     i = skip_whitespace(end);
                     if (i >= n) return fail_at_end("the text ends after a member name (':' and a value are missing)");
-                    if (s[i] != ':') return fail(static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), "This is not valid JSON: ':' is expected after the member name.");
+                    if (s[i] != ':')
+                        return fail(static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1),
+                                    "This is not valid JSON: ':' is expected after the member name.");
                     ++i;
                     afterComma = false;
                     next = Next::Value;
@@ -231,7 +239,8 @@ private:
                     i = skip_whitespace(i);
                     const bool object = stack_.back().object;
                     if (i >= n)
-                        return fail_at_end(object ? "the text ends before the object is closed ('}' is missing)" : "the text ends before the array is closed (']' is missing)");
+                        return fail_at_end(object ? "the text ends before the object is closed ('}' is missing)"
+                                                  : "the text ends before the array is closed (']' is missing)");
                     char c = s[i];
                     if (c == ',') {
                         ++i;
@@ -289,7 +298,10 @@ private:
         bool duplicate = false;
         if (count < kLinearLimit && index.empty()) {
             for (size_t k = top.keysMark; k < names_.size(); ++k)
-                if (names_[k] == name) { duplicate = true; break; }
+                if (names_[k] == name) {
+                    duplicate = true;
+                    break;
+                }
         } else {
             if (index.empty())
                 for (size_t k = top.keysMark; k < names_.size(); ++k) index.insert(names_[k]);
@@ -313,7 +325,9 @@ private:
             if (c == '\\') {
                 const char* why = nullptr;
                 size_t length = scan_detail::escape_length(text_, j, why);
-                if (!length) return fail(static_cast<uint32_t>(j), static_cast<uint32_t>(std::min(n, j + 2)), std::string("This is not valid JSON: ") + why + ".");
+                if (!length)
+                    return fail(static_cast<uint32_t>(j), static_cast<uint32_t>(std::min(n, j + 2)),
+                                std::string("This is not valid JSON: ") + why + ".");
                 escaped = true;
                 j += length;
             } else if (c < 0x20) {
@@ -401,8 +415,8 @@ private:
         constexpr uint64_t kMaxPositive = 9223372036854775807ull;
         number.fits = integer && !overflow && magnitude <= kMaxPositive + (negative ? 1 : 0);
         if (number.fits)
-            number.value = negative ? (magnitude == kMaxPositive + 1 ? INT64_MIN : -static_cast<int64_t>(magnitude))
-                                    : static_cast<int64_t>(magnitude);
+            number.value =
+                negative ? (magnitude == kMaxPositive + 1 ? INT64_MIN : -static_cast<int64_t>(magnitude)) : static_cast<int64_t>(magnitude);
         if (!number.fits && scan_detail::beyond_double_range(number.literal, zeroIntegerPart, integerDigits, exponent))
             return fail_limit(static_cast<uint32_t>(begin), static_cast<uint32_t>(i),
                               "This number is too large to read (beyond the range of a 64-bit float).");
@@ -440,7 +454,10 @@ private:
     // The token at i runs to the next delimiter (at most a line of it is marked).
     bool fail_token(size_t i, const char* what) {
         size_t end = i + 1;
-        auto delimiter = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':' || c == '{' || c == '}' || c == '[' || c == ']' || c == '"'; };
+        auto delimiter = [](char c) {
+            return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':' || c == '{' || c == '}' || c == '[' ||
+                   c == ']' || c == '"';
+        };
         if (!delimiter(text_[i]))
             while (end < text_.size() && end - i < 80 && !delimiter(text_[end])) ++end;
         return fail(static_cast<uint32_t>(i), static_cast<uint32_t>(end), std::string("This is not valid JSON: ") + what + ".");

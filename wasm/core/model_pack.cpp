@@ -131,7 +131,8 @@ std::string write_model_pack(const Catalog& model, const std::string& name) {
         put_flag(flags, t.open, 'o');
         put_flag(flags, t.hasStream, 's');
         for (const auto& k : t.keyNames) keys += (keys.empty() ? "" : ",") + k;
-        out += "T\t" + name + "\t" + (t.entity ? "e" : "c") + "\t" + flags + "\t" + (t.baseName.empty() ? "-" : t.baseName) + "\t" + keys + "\t";
+        out += "T\t" + name + "\t" + (t.entity ? "e" : "c") + "\t" + flags + "\t" + (t.baseName.empty() ? "-" : t.baseName) + "\t" + keys +
+               "\t";
         put_text(out, t.description);
         out += "\n";
         for (const auto& p : t.ownProperties) write_property(out, p);
@@ -265,8 +266,7 @@ std::string ModelPackReader::read(Catalog& c, std::string_view text) {
                 action->returnValue.nullable = has(f[2], 'n');
                 break;
             }
-            default:
-                return bad();
+            default: return bad();
         }
     }
     c.hasMetadata_ = true;

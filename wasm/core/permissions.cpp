@@ -37,7 +37,7 @@ struct Grant {
     bool least = false;
     int privilege = 0;
 };
-using SchemeGrants = std::map<std::string, std::vector<Grant>>;                      // scheme -> grants
+using SchemeGrants = std::map<std::string, std::vector<Grant>>;                                // scheme -> grants
 using PermissionIndex = std::unordered_map<std::string, std::map<std::string, SchemeGrants>>;  // path -> method -> ...
 
 std::vector<std::string> least_schemes(const std::string& markers) {

@@ -58,7 +58,8 @@ std::string key_placeholder(const TypeDef* type) { return "{" + (type ? type->sh
 std::string plural(const std::string& word) {
     if (word.empty()) return word;
     char last = word.back();
-    if (last == 's' || last == 'x' || (word.size() > 1 && (word.compare(word.size() - 2, 2, "ch") == 0 || word.compare(word.size() - 2, 2, "sh") == 0)))
+    if (last == 's' || last == 'x' ||
+        (word.size() > 1 && (word.compare(word.size() - 2, 2, "ch") == 0 || word.compare(word.size() - 2, 2, "sh") == 0)))
         return word + "es";
     if (last == 'y' && word.size() > 1 && std::string("aeiou").find(word[word.size() - 2]) == std::string::npos)
         return word.substr(0, word.size() - 1) + "ies";
@@ -117,8 +118,7 @@ private:
                 return fail_step("\"" + property_->name + "\" is a property: nothing can be addressed below it.", segment);
             case At::Ref:
             case At::Value:
-            case At::Count:
-                return fail_step("Nothing can follow " + template_.substr(template_.rfind('/') + 1) + ".", segment);
+            case At::Count: return fail_step("Nothing can follow " + template_.substr(template_.rfind('/') + 1) + ".", segment);
             case At::Action:
                 if (action_ && action_->function && action_->returns && action_->returnValue.structured) {
                     type_ = action_->returnValue.structured;
@@ -170,7 +170,8 @@ private:
         return 0;
     }
 
-    bool step_collection(const std::string& raw, const std::string& segment, const std::string& name, const std::string& args, bool hasArgs) {
+    bool step_collection(const std::string& raw, const std::string& segment, const std::string& name, const std::string& args,
+                         bool hasArgs) {
         if (segment == "$count") return to(At::Count, "/$count");
         if (segment == "$ref") return to(At::Ref, "/$ref");
         if (!is_placeholder(raw) && name.find('.') != std::string::npos) {
@@ -234,7 +235,8 @@ private:
             return true;
         }
         if (const ActionDef* a = c_.bound_action(plain, type_, false)) return call(a, segment, hasArgs);
-        return fail_step("\"" + name + "\" is not a property, navigation property, action or function of " + type_->shortName + ".", segment);
+        return fail_step("\"" + name + "\" is not a property, navigation property, action or function of " + type_->shortName + ".",
+                         segment);
     }
 
     static bool has_stream(const TypeDef* type) {
@@ -385,7 +387,8 @@ private:
                     op.statuses = {204, 200, 202};
                     return {};
                 }
-                return m + " does not apply to a single " + typeName + " (" + template_ + "): use GET, PATCH, PUT or DELETE; POST goes to a collection or an action.";
+                return m + " does not apply to a single " + typeName + " (" + template_ +
+                       "): use GET, PATCH, PUT or DELETE; POST goes to a collection or an action.";
             case At::Ref:
                 op.kind = OperationKind::Reference;
                 op.title = "Reference to " + typeName;
@@ -413,12 +416,11 @@ private:
                 if (m != "GET") return "$count is read with GET.";
                 return read(OperationKind::Count, "Count " + plural(typeName), nullptr, "count");
             case At::Property:
-                if (m != "GET") return "A single property (" + property_->name + ") is read with GET; change it with PATCH on " + typeName + ".";
+                if (m != "GET")
+                    return "A single property (" + property_->name + ") is read with GET; change it with PATCH on " + typeName + ".";
                 return read(OperationKind::PropertyRead, "Get " + typeName + " " + property_->name, nullptr, "value");
-            case At::Action:
-                return shape_action(op);
-            case At::Root:
-                break;
+            case At::Action: return shape_action(op);
+            case At::Root: break;
         }
         return "The URL addresses nothing.";
     }
@@ -496,7 +498,8 @@ const OperationDef* Catalog::remember(std::unique_ptr<OperationDef> op) const {
     if (it != resolved_.end()) return it->second.get();
     // An overlay operation with the same method and path is the curated form of this one.
     for (const auto& curated : operations_)
-        if (overlayResolved_ && curated->method == op->method && equal_ignoring_case(curated->path, op->path) && curated->bodyType == op->bodyType)
+        if (overlayResolved_ && curated->method == op->method && equal_ignoring_case(curated->path, op->path) &&
+            curated->bodyType == op->bodyType)
             return curated.get();
     const OperationDef* made = op.get();
     resolved_.emplace(op->id, std::move(op));

@@ -49,8 +49,7 @@ void SourceLocator::locate(Diagnostics& diagnostics) const {
         pos.line = static_cast<uint32_t>(it - lineStarts_.begin());
         if (pos.line == last.line && offset >= lastOffset)
             pos.column = last.column + utf16_length(text_.substr(lastOffset, offset - lastOffset));
-        else
-            pos.column = 1 + utf16_length(text_.substr(lineStarts_[pos.line - 1], offset - lineStarts_[pos.line - 1]));
+        else pos.column = 1 + utf16_length(text_.substr(lineStarts_[pos.line - 1], offset - lineStarts_[pos.line - 1]));
         return pos;
     };
     for (auto& d : diagnostics) {

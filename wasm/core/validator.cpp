@@ -44,7 +44,10 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 int digits_value(std::string_view s, size_t at, size_t count, bool& ok) {
     int value = 0;
     for (size_t i = at; i < at + count; ++i) {
-        if (i >= s.size() || !is_digit(s[i])) { ok = false; return 0; }
+        if (i >= s.size() || !is_digit(s[i])) {
+            ok = false;
+            return 0;
+        }
         value = value * 10 + (s[i] - '0');
     }
     return value;
@@ -59,9 +62,7 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
-bool is_response_annotation(std::string_view key) {
-    return key.rfind("@odata.", 0) == 0 || key.find('.') != std::string_view::npos;
-}
+bool is_response_annotation(std::string_view key) { return key.rfind("@odata.", 0) == 0 || key.find('.') != std::string_view::npos; }
 
 enum class ObjectRole { Body, Complex, ExpandedEntity };
 
@@ -119,10 +120,10 @@ private:
 // contents are checked against. Nothing is kept of the body but the open frames.
 class Validator {
 public:
-    Validator(const Catalog& catalog, const OperationDef& op, Direction direction, std::string_view text,
-              const ParseLimits& limits, ScanBuffers& lookahead, Diagnostics& parseFindings, Diagnostics& out)
-        : catalog_(catalog), op_(op), request_(direction == Direction::Request), text_(text), limits_(limits),
-          lookahead_(lookahead), parseFindings_(parseFindings), out_(out) {
+    Validator(const Catalog& catalog, const OperationDef& op, Direction direction, std::string_view text, const ParseLimits& limits,
+              ScanBuffers& lookahead, Diagnostics& parseFindings, Diagnostics& out)
+        : catalog_(catalog), op_(op), request_(direction == Direction::Request), text_(text), limits_(limits), lookahead_(lookahead),
+          parseFindings_(parseFindings), out_(out) {
         frames_.clear();
     }
 
@@ -160,8 +161,9 @@ public:
         if (frame.role == FrameRole::Object) finish_object(frame, begin, keys);
         if (frame.role == FrameRole::CollectionRoot && !frame.sawEnvelope)
             add_at_brace(Severity::Error, code_name(Code::ValueEnvelope), frames_.size() - 1, begin,
-                         op_.returns_collection() ? "This operation returns a collection: the response body is {\"value\": [...]}, with the items in the array."
-                                                : "This operation returns a value: the response body is {\"value\": ...}.");
+                         op_.returns_collection()
+                             ? "This operation returns a collection: the response body is {\"value\": [...]}, with the items in the array."
+                             : "This operation returns a value: the response body is {\"value\": ...}.");
         report_deferred(frame, NodeKind::Object, begin, end);
         frames_.pop_back();
         return true;
@@ -233,12 +235,12 @@ private:
     }
 
     enum class FrameRole : uint8_t {
-        Ignore,         // read, not checked
-        Object,         // an object checked against `type`
-        Collection,     // an array whose items are checked against `prop`
-        EnvelopeRoot,   // a response body wrapped in {"value": [...]}
-        EnvelopeItems,  // the array inside that wrapper
-        CollectionRoot, // a response that is a collection: {"value": [...]} with @odata annotations
+        Ignore,          // read, not checked
+        Object,          // an object checked against `type`
+        Collection,      // an array whose items are checked against `prop`
+        EnvelopeRoot,    // a response body wrapped in {"value": [...]}
+        EnvelopeItems,   // the array inside that wrapper
+        CollectionRoot,  // a response that is a collection: {"value": [...]} with @odata annotations
     };
     // A finding about the container itself as a value, made when it closes (its range is known then).
     enum class Deferred : uint8_t { None, BodyNotObject, Mismatch, NotCollection, OdataTypeNotString };
@@ -338,8 +340,7 @@ private:
                     start_object(frame, parent.declared, ObjectRole::Body);
                 }
                 return;
-            case FrameRole::Ignore:
-                return;
+            case FrameRole::Ignore: return;
         }
         frame.prop = prop;
         if (prop->collection && !item) {
@@ -351,8 +352,9 @@ private:
             start_object(frame, prop->structured, prop->structured->entity ? ObjectRole::ExpandedEntity : ObjectRole::Complex);
             return;
         }
-        bool anything = !prop->structured && !prop->enumeration &&
-                        (prop->primitive == Primitive::Untyped || prop->primitive == Primitive::None || prop->primitive == Primitive::Spatial);
+        bool anything =
+            !prop->structured && !prop->enumeration &&
+            (prop->primitive == Primitive::Untyped || prop->primitive == Primitive::None || prop->primitive == Primitive::Spatial);
         if (!anything) frame.deferred = Deferred::Mismatch;
     }
 
@@ -378,17 +380,16 @@ private:
             case FrameRole::CollectionRoot:
                 if (parent.action == MemberAction::EnvelopeValue && op_.returns_collection())
                     add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
-                        "\"value\" holds the items of the collection: expected an array, found " + std::string(node_kind_name(value.kind)) + ".");
+                        "\"value\" holds the items of the collection: expected an array, found " + std::string(node_kind_name(value.kind)) +
+                            ".");
                 return true;
             case FrameRole::Collection:
                 if (value.kind == NodeKind::Null)
                     add(Severity::Error, code_name(Code::NullNotAllowed), depth, value.begin, value.end,
                         "Items of " + json_quote(parent.prop->name) + " cannot be null.");
-                else
-                    check_single(value, *parent.prop, depth);
+                else check_single(value, *parent.prop, depth);
                 return true;
-            default:
-                return true;
+            default: return true;
         }
     }
 
@@ -509,9 +510,7 @@ private:
     }
 
     // A created entity must say which concrete type it is; elsewhere its address says it.
-    bool creates(const Frame& frame) const {
-        return frame.objectRole == ObjectRole::Body && request_ && op_.kind == OperationKind::Create;
-    }
+    bool creates(const Frame& frame) const { return frame.objectRole == ObjectRole::Body && request_ && op_.kind == OperationKind::Create; }
 
     void finish_object(const Frame& frame, uint32_t begin, const ObjectKeys& keys) {
         const size_t depth = frames_.size() - 1;
@@ -529,21 +528,24 @@ private:
             } else if (declared->abstract && (!declared->entity || creates(frame))) {
                 std::vector<std::string> options;
                 for (const TypeDef* d : declared->derived) options.push_back("#" + d->name);
-                add_at_brace(Severity::Error, code_name(Code::OdataTypeMissing), depth, begin,
-                             declared->shortName + " is abstract: name the kind of value with \"@odata.type\" (" + join(options, ", ") + ").");
+                add_at_brace(
+                    Severity::Error, code_name(Code::OdataTypeMissing), depth, begin,
+                    declared->shortName + " is abstract: name the kind of value with \"@odata.type\" (" + join(options, ", ") + ").");
             }
         }
         if (frame.objectRole == ObjectRole::Body && request_) {
             for (const auto& name : op_.required) {
                 if (keys.contains(name)) continue;
                 // An action parameter may be written as the metadata spells it ("Post") or as the docs do ("post").
-                if (const PropertyDef* p = type->property(name); p && (keys.contains(p->name) || (!p->camelName.empty() && keys.contains(p->camelName))))
+                if (const PropertyDef* p = type->property(name);
+                    p && (keys.contains(p->name) || (!p->camelName.empty() && keys.contains(p->camelName))))
                     continue;
                 add_at_brace(Severity::Error, code_name(Code::MissingRequired), depth, begin,
                              "The body is missing " + json_quote(name) + ", which " + op_.title + " requires.");
             }
             if (op_.method == "PATCH" && frame.sentProperties == 0)
-                add_at_brace(Severity::Warning, code_name(Code::EmptyBody), depth, begin, "This PATCH changes nothing: the body sets no property.");
+                add_at_brace(Severity::Warning, code_name(Code::EmptyBody), depth, begin,
+                             "This PATCH changes nothing: the body sets no property.");
         }
         if (frame.objectRole == ObjectRole::Complex) {
             for (const PropertyDef* prop : type->properties) {
@@ -574,7 +576,8 @@ private:
                 return;
             case Deferred::OdataTypeNotString:
                 add(Severity::Error, code_name(Code::TypeMismatch), depth, begin, end,
-                    std::string("\"@odata.type\" must be a string such as \"#") + frame.declared->name + "\", not " + node_kind_name(kind) + ".");
+                    std::string("\"@odata.type\" must be a string such as \"#") + frame.declared->name + "\", not " + node_kind_name(kind) +
+                        ".");
                 return;
         }
     }
@@ -601,7 +604,8 @@ private:
         }
         if (type->partial) {
             add(Severity::Warning, code_name(Code::UnknownProperty), depth, begin, end,
-                json_quote(name) + " is not among the properties of " + type->shortName + " that this tool models, so it was not checked." + hint,
+                json_quote(name) + " is not among the properties of " + type->shortName + " that this tool models, so it was not checked." +
+                    hint,
                 suggestion);
             return;
         }
@@ -628,7 +632,8 @@ private:
         if (value.kind != NodeKind::String) {
             if (report)
                 add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
-                    std::string("\"@odata.type\" must be a string such as \"#") + declared->name + "\", not " + node_kind_name(value.kind) + ".");
+                    std::string("\"@odata.type\" must be a string such as \"#") + declared->name + "\", not " + node_kind_name(value.kind) +
+                        ".");
             return declared;
         }
         std::string_view written = value.text;
@@ -676,7 +681,8 @@ private:
     static std::string sibling_note(const TypeDef* named, const TypeDef* declared) {
         for (const TypeDef* base = declared->base; base; base = base->base)
             if (named->is_or_derives_from(base) && base->name != "microsoft.graph.entity")
-                return " (" + named->shortName + " and " + declared->shortName + " both derive from " + base->shortName + ", but neither from the other)";
+                return " (" + named->shortName + " and " + declared->shortName + " both derive from " + base->shortName +
+                       ", but neither from the other)";
         return {};
     }
 
@@ -787,12 +793,9 @@ private:
             case Primitive::Int64:
             case Primitive::Int16:
             case Primitive::Byte:
-            case Primitive::SByte:
-                check_integer(value, prop, depth);
-                return;
+            case Primitive::SByte: check_integer(value, prop, depth); return;
             case Primitive::Stream:
-            case Primitive::Spatial:
-                return;
+            case Primitive::Spatial: return;
             case Primitive::DateTimeOffset: {
                 if (value.kind != NodeKind::String) return mismatch(value, prop, depth);
                 std::string fix;
@@ -800,13 +803,13 @@ private:
                 if (problem.empty()) return;
                 std::string quotedFix = json_quote(fix);
                 add(Severity::Error, code_name(Code::DatetimeFormat), depth, value.begin, value.end,
-                    json_quote(value.text) + " is not an OData DateTimeOffset (YYYY-MM-DDThh:mm[:ss[.fffffff]] then Z or ±hh:mm): " + problem + ".",
+                    json_quote(value.text) +
+                        " is not an OData DateTimeOffset (YYYY-MM-DDThh:mm[:ss[.fffffff]] then Z or ±hh:mm): " + problem + ".",
                     fix.empty() ? nullptr : &quotedFix);
                 return;
             }
             case Primitive::Untyped:
-            case Primitive::None:
-                return;
+            case Primitive::None: return;
         }
     }
 
@@ -822,7 +825,8 @@ private:
         const std::string_view literal = number.literal;
         if (!number.integer) {
             add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
-                json_quote(prop.name) + " expects " + type_label(prop) + ", found " + std::string(literal) + ": write a whole number without a fraction or exponent.");
+                json_quote(prop.name) + " expects " + type_label(prop) + ", found " + std::string(literal) +
+                    ": write a whole number without a fraction or exponent.");
             return;
         }
         int64_t min = 0, max = 0;
@@ -833,15 +837,14 @@ private:
             name.pop_back();
             add(Severity::Error, code_name(Code::IntRange), depth, value.begin, value.end,
                 std::string(literal) + " does not fit in " + name +
-                    (prop.primitive == Primitive::Int64 ? std::string()
-                                                        : " (" + std::to_string(min) + " to " + std::to_string(max) + ")") +
+                    (prop.primitive == Primitive::Int64 ? std::string() : " (" + std::to_string(min) + " to " + std::to_string(max) + ")") +
                     ".");
             return;
         }
         if (prop.hasRange && (number.value < prop.rangeMin || number.value > prop.rangeMax))
             add(Severity::Warning, code_name(Code::Range), depth, value.begin, value.end,
-                std::string(literal) + " is outside the documented range of " + json_quote(prop.name) + " (" + std::to_string(prop.rangeMin) + " to " +
-                    std::to_string(prop.rangeMax) + ").");
+                std::string(literal) + " is outside the documented range of " + json_quote(prop.name) + " (" +
+                    std::to_string(prop.rangeMin) + " to " + std::to_string(prop.rangeMax) + ").");
     }
 
     static bool is_decimal_literal(std::string_view t) {
@@ -872,7 +875,8 @@ private:
         if (e.has(value.text)) {
             if (request_ && value.text == "unknownFutureValue")
                 add(Severity::Warning, code_name(Code::SentinelValue), depth, value.begin, value.end,
-                    "unknownFutureValue marks members added to " + e.shortName + " later; it is not a real value and clients must not send it.");
+                    "unknownFutureValue marks members added to " + e.shortName +
+                        " later; it is not a real value and clients must not send it.");
             return;
         }
         for (const auto& m : e.members) {
@@ -941,24 +945,51 @@ size_t read_local_datetime(std::string_view s, std::string& why) {
     }
     int year = digits_value(s, 0, 4, ok), month = digits_value(s, 5, 2, ok), day = digits_value(s, 8, 2, ok);
     int hour = digits_value(s, 11, 2, ok), minute = digits_value(s, 14, 2, ok);
-    if (!ok) { why = "it does not have the form YYYY-MM-DDThh:mm"; return 0; }
-    if (s[10] != 'T' && s[10] != 't') { why = "the date and the time must be separated by T"; return 0; }
+    if (!ok) {
+        why = "it does not have the form YYYY-MM-DDThh:mm";
+        return 0;
+    }
+    if (s[10] != 'T' && s[10] != 't') {
+        why = "the date and the time must be separated by T";
+        return 0;
+    }
     static const int daysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12) { why = "month " + std::to_string(month) + " does not exist"; return 0; }
+    if (month < 1 || month > 12) {
+        why = "month " + std::to_string(month) + " does not exist";
+        return 0;
+    }
     int lastDay = daysIn[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
-    if (day < 1 || day > lastDay) { why = "day " + std::to_string(day) + " does not exist in that month"; return 0; }
-    if (hour > 23) { why = "the hour must be 00 to 23"; return 0; }
-    if (minute > 59) { why = "the minute must be 00 to 59"; return 0; }
+    if (day < 1 || day > lastDay) {
+        why = "day " + std::to_string(day) + " does not exist in that month";
+        return 0;
+    }
+    if (hour > 23) {
+        why = "the hour must be 00 to 23";
+        return 0;
+    }
+    if (minute > 59) {
+        why = "the minute must be 00 to 59";
+        return 0;
+    }
     size_t at = 16;
     if (at < s.size() && s[at] == ':') {
         int second = digits_value(s, at + 1, 2, ok);
-        if (!ok) { why = "the seconds must be two digits"; return 0; }
-        if (second > 59) { why = "the second must be 00 to 59"; return 0; }
+        if (!ok) {
+            why = "the seconds must be two digits";
+            return 0;
+        }
+        if (second > 59) {
+            why = "the second must be 00 to 59";
+            return 0;
+        }
         at += 3;
         if (at < s.size() && s[at] == '.') {
             size_t digits = 0;
             while (at + 1 + digits < s.size() && is_digit(s[at + 1 + digits])) ++digits;
-            if (digits == 0 || digits > 12) { why = "the fraction of a second must have 1 to 12 digits"; return 0; }
+            if (digits == 0 || digits > 12) {
+                why = "the fraction of a second must have 1 to 12 digits";
+                return 0;
+            }
             at += 1 + digits;
         }
     }
@@ -1015,8 +1046,8 @@ std::string datetime_problem(std::string_view value, std::string& fix) {
     return "the offset must be Z or ±hh:mm";
 }
 
-ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text,
-                               Direction direction, const ParseLimits& limits) {
+ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
+                               const ParseLimits& limits) {
     ValidationResult result;
     result.operationId = operation.id;
     result.direction = direction;
@@ -1028,7 +1059,8 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     Validator::Dropped dropped = validator.droppedWhileReading;
     if (parsed) {
         result.parsed = true;
-        result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+        result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(findings.begin()),
+                                  std::make_move_iterator(findings.end()));
         if (validator.droppedWhileChecking.count) {
             if (!dropped.count || validator.droppedWhileChecking.firstBegin < dropped.firstBegin)
                 dropped.firstBegin = validator.droppedWhileChecking.firstBegin;
@@ -1060,8 +1092,8 @@ void append_diagnostic_json(std::string& out, const Diagnostic& d) {
     append_json_string(out, d.code);
     out += ",\"pointer\":";
     append_json_string(out, d.pointer);
-    out += ",\"line\":" + std::to_string(d.line) + ",\"column\":" + std::to_string(d.column) + ",\"endLine\":" +
-           std::to_string(d.endLine) + ",\"endColumn\":" + std::to_string(d.endColumn);
+    out += ",\"line\":" + std::to_string(d.line) + ",\"column\":" + std::to_string(d.column) + ",\"endLine\":" + std::to_string(d.endLine) +
+           ",\"endColumn\":" + std::to_string(d.endColumn);
     out += ",\"message\":";
     append_json_string(out, d.message);
     if (d.hasSuggestion) {

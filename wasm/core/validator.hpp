@@ -23,8 +23,8 @@ struct ValidationResult {
     bool valid() const { return !has_error(diagnostics); }
 };
 
-ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text,
-                               Direction direction, const ParseLimits& limits = {});
+ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
+                               const ParseLimits& limits = {});
 
 // One diagnostic as the JSON object of the README's "Diagnostics" (suggestion only when there is one).
 nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic);

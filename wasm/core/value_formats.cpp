@@ -36,7 +36,8 @@ std::string date_problem(std::string_view v) {
     static const int daysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12) return "month " + std::to_string(month) + " does not exist";
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (day < 1 || day > daysIn[month - 1] + (month == 2 && leap ? 1 : 0)) return "day " + std::to_string(day) + " does not exist in that month";
+    if (day < 1 || day > daysIn[month - 1] + (month == 2 && leap ? 1 : 0))
+        return "day " + std::to_string(day) + " does not exist in that month";
     return {};
 }
 
@@ -98,7 +99,8 @@ std::string duration_problem(std::string_view v) {
 
 std::string binary_problem(std::string_view v) {
     for (char c : v) {
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '+' || c == '/' || c == '-' || c == '_' || c == '=';
+        bool ok =
+            (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '+' || c == '/' || c == '-' || c == '_' || c == '=';
         if (!ok) return "binary values are base64 (or base64url) text";
     }
     return {};

@@ -100,7 +100,7 @@ public:
         std::string out;
         std::istringstream lines(pack);
         std::string line;
-        bool keepOwner = true;   // the last T or A line was kept
+        bool keepOwner = true;  // the last T or A line was kept
         bool first = true;
         while (std::getline(lines, line)) {
             std::string_view kind = first ? "H" : std::string_view(line).substr(0, 1);

@@ -282,7 +282,7 @@ function singleEditor(ctx, prop, holder, key, pointer, id, label) {
 // A structured value: its kind first when the declared type has derived types (an abstract one
 // shows nothing else until a kind is chosen), then its properties.
 function objectEditor(ctx, prop, current, pointer, id, label) {
-  const { model, commit } = ctx;
+  const { model } = ctx;
   if (current === null || typeof current !== 'object' || Array.isArray(current)) {
     return el('p', { class: 'hint', text: `Expected an object; the JSON has ${JSON.stringify(current)?.slice(0, 80)}. Fix it in the JSON.` });
   }
