@@ -4,7 +4,7 @@ import { loadGpb } from './gpb.js';
 import { createPlainEditor } from './plain-editor.js';
 import { renderForm } from './form.js';
 import { parseLossless } from './form-values.js';
-import { SNIPPETS } from './snippets.js';
+import { createPreviews, LARGE_BODY } from './previews.js';
 import { encodeShare, decodeShare, saveDraft, loadDraft } from './state.js';
 import { el } from './dom.js';
 import { setupDocsMode } from './docs.js';
@@ -22,6 +22,7 @@ const state = { op: '', version: 'beta', params: {}, bodies: {}, value: undefine
 let gpb;
 let editor;
 let models;
+let previews;
 let seedIds = new Set();
 const descriptions = new Map();
 const describe = (id) => {
@@ -229,9 +230,8 @@ function renderFormNow(focusId) {
   }
 }
 
-// Bodies past this size are refreshed in steps, each its own task, so that typing stays responsive:
+// Bodies past LARGE_BODY are refreshed in steps, each its own task, so that typing stays responsive:
 // the diagnostics first, then the form, then (once typing pauses) the previews and the draft.
-const LARGE_BODY = 100000;
 let refreshGeneration = 0;
 
 function refresh({ focusId } = {}) {
@@ -253,7 +253,7 @@ function refresh({ focusId } = {}) {
       state.value = undefined;
     }
     renderFormNow(focusId);
-    if (!large) previewsWanted = false;
+    if (!large) previews.forget();
     schedulePreviews(large ? 400 : 0);
     scheduleDraft(large ? 1000 : 0, { op: state.op, params: state.params, bodies: { ...state.bodies, [state.op]: text } });
   };
@@ -262,66 +262,10 @@ function refresh({ focusId } = {}) {
 }
 
 const scheduleRefresh = debounce(() => refresh());
-const schedulePreviews = debounce(renderPreviews);
+const schedulePreviews = debounce(() => previews.render());
 const scheduleDraft = debounce(saveDraft);
 
 const currentParams = () => Object.fromEntries(Object.entries(state.params).filter(([, v]) => v));
-
-// Each preview's text is made only when it is shown or copied: with a body of megabytes, making
-// every snippet on each keystroke kept the page busy for hundreds of milliseconds.
-function previewSources() {
-  const text = editor.getText();
-  const params = currentParams();
-  let request;
-  let response;
-  const req = () => (request ??= gpb.request(state.op, text, params));
-  const res = () => (response ??= gpb.response(state.op, text));
-  return [
-    { id: 'request', label: 'HTTP request', text: () => req().raw },
-    { id: 'response', label: 'Example response', text: () => res().raw },
-    ...SNIPPETS.map((s) => ({ id: s.id, label: s.label, text: () => s.make(req()) })),
-  ];
-}
-
-// A preview shows at most this many characters; Copy (and Download) always take the whole text.
-const PREVIEW_DISPLAY_LIMIT = 200000;
-function shownText(text) {
-  if (text.length <= PREVIEW_DISPLAY_LIMIT) return text;
-  return `${text.slice(0, PREVIEW_DISPLAY_LIMIT)}\n\n[… ${(text.length - PREVIEW_DISPLAY_LIMIT).toLocaleString('en')} more characters: the Copy button copies the whole text.]`;
-}
-
-let selectedTab = 'request';
-let previewsWanted = false;  // for a large body, set once the user asks for the previews
-
-function renderPreviews() {
-  if (editor.getText().length > LARGE_BODY && !previewsWanted) {
-    // Making them means copying megabytes several times over: only on request, not per keystroke.
-    $('preview-tabs').replaceChildren();
-    $('preview-panels').replaceChildren(el('p', { class: 'meta' },
-      `The body is ${(editor.getText().length / 1e6).toFixed(1)} MB, so previews are made only on request. `,
-      el('button', { type: 'button', id: 'make-previews', text: 'Make the previews', onclick: () => { previewsWanted = true; renderPreviews(); $(`tab-${selectedTab}`).focus(); } })));
-    return;
-  }
-  const sources = previewSources();
-  $('preview-tabs').replaceChildren(...sources.map((s) => el('button', {
-    type: 'button', role: 'tab', id: `tab-${s.id}`, 'aria-controls': `panel-${s.id}`, 'aria-selected': String(s.id === selectedTab),
-    tabindex: s.id === selectedTab ? '0' : '-1', text: s.label,
-    onclick: () => { selectedTab = s.id; renderPreviews(); $(`tab-${s.id}`).focus(); },
-    onkeydown: (event) => {
-      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-      if (!step) return;
-      const index = sources.findIndex((x) => x.id === selectedTab);
-      selectedTab = sources[(index + step + sources.length) % sources.length].id;
-      renderPreviews();
-      $(`tab-${selectedTab}`).focus();
-    },
-  })));
-  $('preview-panels').replaceChildren(...sources.map((s) => el('div', {
-    role: 'tabpanel', id: `panel-${s.id}`, 'aria-labelledby': `tab-${s.id}`, hidden: s.id !== selectedTab, class: 'preview',
-  },
-  el('button', { type: 'button', class: 'copy', id: `copy-${s.id}`, text: `Copy ${s.label}`, onclick: () => copy(s.text(), `${s.label} copied.`) }),
-  el('pre', { tabindex: '0', 'aria-label': s.label }, el('code', { text: s.id === selectedTab ? shownText(s.text()) : '' })))));
-}
 
 // ---- actions -------------------------------------------------------------------------------
 
@@ -452,6 +396,7 @@ async function start() {
     return;
   }
   models = createModels(gpb, { onProgress: showModelProgress });
+  previews = createPreviews({ gpb, getText: () => editor.getText(), getOp: () => state.op, getParams: currentParams, copy });
   state.version = rememberedVersion();
   seedIds = new Set(gpb.operations().map((o) => o.id));
   setupFinder();
