@@ -310,41 +310,135 @@ bool LintedPage::has_error() const {
     return false;
 }
 
+namespace {
+
+// The models a page's examples are read in: its version's, the other version's for a page that
+// names none, and the page's own (derived from its tables) as a fallback for its examples.
+struct PageModels {
+    const Catalog* graph = nullptr;
+    const Catalog* otherVersion = nullptr;
+    Catalog pageCatalog;
+    bool derived = false;
+};
+
+// The operation a request example was matched to, and the model it was found in.
+struct Matched {
+    const OperationDef* operation = nullptr;
+    const Catalog* model = nullptr;
+};
+
+// The operation the page documents, from its HTTP request section; the section's line either way.
+const OperationDef* documented_operation(const DocPage& page, const PageModels& models, const DocHttpLine*& line) {
+    for (const auto& http : page.httpRequests) {
+        std::vector<std::pair<std::string, std::string>> params;
+        UrlParts url = split_url(http.path);
+        const OperationDef* op = match_operation(*models.graph, http.method, url.path, params);
+        if (!op && models.otherVersion) op = match_operation(*models.otherVersion, http.method, url.path, params);
+        line = &http;
+        if (op) return op;
+    }
+    return nullptr;
+}
+
+// An example's JSON body checked against its operation; findings of the page's own model are warnings.
+void check_example_body(const DocExample& ex, const Matched& m, const PageModels& models, Direction direction, LintedExample& le) {
+    le.type = direction == Direction::Request ? m.operation->bodyTypeName : m.operation->responseTypeName;
+    ValidationResult checked = validate_body(*m.model, *m.operation, ex.body, direction);
+    to_page(ex, checked.diagnostics);
+    if (m.model == &models.pageCatalog) soften(checked.diagnostics);
+    le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+}
+
+// Each request example is read against the model of its own version, then the page's own model.
+Matched match_request(const DocExample& ex, const UrlParts& url, const PageModels& models) {
+    Matched m{nullptr, models.graph};
+    if (!url.version.empty())
+        if (const Catalog* versioned = Catalog::named(url.version)) m.model = versioned;
+    std::vector<std::pair<std::string, std::string>> params;
+    m.operation = match_operation(*m.model, ex.method, url.path, params, ex.body);
+    if (!m.operation && url.version.empty() && models.otherVersion) {
+        if (const OperationDef* op = match_operation(*models.otherVersion, ex.method, url.path, params, ex.body))
+            m = {op, models.otherVersion};
+    }
+    if (!m.operation && models.derived) {
+        if (const OperationDef* op = match_operation(models.pageCatalog, ex.method, url.path, params, ex.body))
+            m = {op, &models.pageCatalog};
+    }
+    return m;
+}
+
+Matched lint_request(const DocExample& ex, const PageModels& models, LintedExample& le) {
+    le.method = ex.method;
+    UrlParts url = split_url(ex.url);
+    le.path = url.path;
+    for (const auto& problem : url.problems)
+        add(le.diagnostics, Severity::Error, code_name(Code::MalformedUrl), ex.line, ex.urlColumn, ex.endColumn,
+            "The URL " + ex.url + " is malformed: " + problem + ".");
+    Matched m = match_request(ex, url, models);
+    if (!m.operation) {
+        Resolution why = m.model->resolve(ex.method, url.path);
+        add(le.diagnostics, Severity::Warning, code_name(Code::UncheckedExample), ex.line, ex.column, ex.endColumn,
+            ex.method + " " + url.path +
+                " was not checked: " + (why.problem.empty() ? std::string("no operation matches it.") : why.problem) +
+                (m.model->complete() ? "" : " (only the seed operations' part of the model is loaded)"));
+        return m;
+    }
+    const OperationDef& op = *m.operation;
+    le.operation = op.id;
+    le.modelSource = m.model == &models.pageCatalog ? "page" : "catalog";
+    if (!op.has_body() || !sends_json(ex)) return m;  // no body, or a MIME or binary one: not checked
+    if (ex.hasBody) {
+        check_example_body(ex, m, models, Direction::Request, le);
+    } else if (op.bodyKind != "parameters" || !op.required.empty()) {
+        add(le.diagnostics, Severity::Error, code_name(Code::ExampleLayout), ex.line, ex.column, ex.endColumn,
+            "This " + op.method + " example has no JSON body after its headers.");
+    }
+    return m;
+}
+
+// A response example belongs to the request example before it.
+void lint_response(const DocExample& ex, const Matched& request, const PageModels& models, LintedExample& le) {
+    le.status = ex.status;
+    if (!request.operation) {
+        if (ex.hasBody)
+            add(le.diagnostics, Severity::Warning, code_name(Code::UncheckedExample), ex.line, ex.column, ex.endColumn,
+                "This response belongs to no operation this tool models: it was not checked.");
+        return;
+    }
+    const OperationDef& op = *request.operation;
+    le.operation = op.id;
+    le.modelSource = request.model == &models.pageCatalog ? "page" : "catalog";
+    check_status(ex, op, le.diagnostics);
+    if (ex.hasBody && (op.responseType || op.responseShape == "collection" || op.responseShape == "value") && ex.status < 300)
+        check_example_body(ex, request, models, Direction::Response, le);
+}
+
+}  // namespace
+
 LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::string& path) {
     LintedPage out;
     out.path = path;
     out.page = read_doc_page(text);
     const DocPage& page = out.page;
 
-    // The model of the page's version; the operation the page documents, from its HTTP request section.
     // A page that names no version is read as beta, then as v1.0 where beta has no such operation.
+    PageModels models;
     const std::string version = page_version(page, text);
-    const Catalog* graph = version.empty() ? &catalog : Catalog::named(version);
-    if (!graph) graph = &catalog;
-    const Catalog* otherVersion = version.empty() ? Catalog::named("v1.0") : nullptr;
-    const OperationDef* documented = nullptr;
+    models.graph = version.empty() ? &catalog : Catalog::named(version);
+    if (!models.graph) models.graph = &catalog;
+    models.otherVersion = version.empty() ? Catalog::named("v1.0") : nullptr;
     const DocHttpLine* documentedLine = nullptr;
-    for (const auto& http : page.httpRequests) {
-        std::vector<std::pair<std::string, std::string>> params;
-        UrlParts url = split_url(http.path);
-        documented = match_operation(*graph, http.method, url.path, params);
-        if (!documented && otherVersion) documented = match_operation(*otherVersion, http.method, url.path, params);
-        documentedLine = &http;
-        if (documented) break;
-    }
+    const OperationDef* documented = documented_operation(page, models, documentedLine);
     // A page for an operation the model lacks brings its own model, a fallback for its examples.
-    Catalog pageCatalog;
-    bool derived = false;
     if (!documented && documentedLine && !page.properties.empty() && !page.title.empty()) {
-        ojson model = derive_model(catalog, page, *documentedLine);
-        out.derivedModel = model.dump(2, ' ', false, ojson::error_handler_t::replace);  // page text may not be UTF-8
-        pageCatalog.load_builtin_and({out.derivedModel});
-        derived = true;
+        out.derivedModel = derive_model(catalog, page, *documentedLine)
+                               .dump(2, ' ', false, ojson::error_handler_t::replace);  // page text may not be UTF-8
+        models.pageCatalog.load_builtin_and({out.derivedModel});
+        models.derived = true;
     }
     if (documented) compare_with_catalog(*documented, page, out.diagnostics);
-    const Catalog* models = graph;
-    const OperationDef* lastOperation = nullptr;
-    const Catalog* lastModels = models;
+
+    Matched lastRequest{nullptr, models.graph};
     for (const auto& ex : page.examples) {
         LintedExample le;
         le.kind = ex.kind;
@@ -354,76 +448,9 @@ LintedPage lint_page(const Catalog& catalog, std::string_view text, const std::s
         for (const auto& problem : ex.layout)
             add(le.diagnostics, problem.warning ? Severity::Warning : Severity::Error, code_name(Code::ExampleLayout), problem.line, 1, 2,
                 problem.message);
-        if (ex.kind == DocExample::Kind::Request) {
-            le.method = ex.method;
-            UrlParts url = split_url(ex.url);
-            le.path = url.path;
-            for (const auto& problem : url.problems)
-                add(le.diagnostics, Severity::Error, code_name(Code::MalformedUrl), ex.line, ex.urlColumn, ex.endColumn,
-                    "The URL " + ex.url + " is malformed: " + problem + ".");
-            // Each example is read against the model of its own version, then the page's own model.
-            const Catalog* exampleModels = graph;
-            if (!url.version.empty())
-                if (const Catalog* versioned = Catalog::named(url.version)) exampleModels = versioned;
-            std::vector<std::pair<std::string, std::string>> params;
-            const OperationDef* op = match_operation(*exampleModels, ex.method, url.path, params, ex.body);
-            if (!op && url.version.empty() && otherVersion) {
-                op = match_operation(*otherVersion, ex.method, url.path, params, ex.body);
-                if (op) exampleModels = otherVersion;
-            }
-            if (!op && derived) {
-                const OperationDef* fromPage = match_operation(pageCatalog, ex.method, url.path, params, ex.body);
-                if (fromPage) op = fromPage, exampleModels = &pageCatalog;
-            }
-            lastOperation = op;
-            lastModels = exampleModels;
-            if (op) {
-                le.operation = op->id;
-                le.modelSource = exampleModels == &pageCatalog ? "page" : "catalog";
-                if (op->has_body() && !sends_json(ex)) {
-                    // A MIME or binary body: not JSON, so not checked.
-                } else if (op->has_body()) {
-                    if (!ex.hasBody) {
-                        if (op->bodyKind != "parameters" || !op->required.empty())
-                            add(le.diagnostics, Severity::Error, code_name(Code::ExampleLayout), ex.line, ex.column, ex.endColumn,
-                                "This " + op->method + " example has no JSON body after its headers.");
-                    } else {
-                        le.type = op->bodyTypeName;
-                        ValidationResult checked = validate_body(*exampleModels, *op, ex.body, Direction::Request);
-                        to_page(ex, checked.diagnostics);
-                        if (exampleModels == &pageCatalog) soften(checked.diagnostics);
-                        le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
-                    }
-                }
-            } else {
-                Resolution why = exampleModels->resolve(ex.method, url.path);
-                add(le.diagnostics, Severity::Warning, code_name(Code::UncheckedExample), ex.line, ex.column, ex.endColumn,
-                    ex.method + " " + url.path +
-                        " was not checked: " + (why.problem.empty() ? std::string("no operation matches it.") : why.problem) +
-                        (exampleModels->complete() ? "" : " (only the seed operations' part of the model is loaded)"));
-            }
-            check_content_length(ex, le.diagnostics);
-        } else {
-            le.status = ex.status;
-            const OperationDef* op = lastOperation;
-            if (op) {
-                le.operation = op->id;
-                le.modelSource = lastModels == &pageCatalog ? "page" : "catalog";
-                check_status(ex, *op, le.diagnostics);
-                if (ex.hasBody && (op->responseType || op->responseShape == "collection" || op->responseShape == "value") &&
-                    ex.status < 300) {
-                    le.type = op->responseTypeName;
-                    ValidationResult checked = validate_body(*lastModels, *op, ex.body, Direction::Response);
-                    to_page(ex, checked.diagnostics);
-                    if (lastModels == &pageCatalog) soften(checked.diagnostics);
-                    le.diagnostics.insert(le.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
-                }
-            } else if (ex.hasBody) {
-                add(le.diagnostics, Severity::Warning, code_name(Code::UncheckedExample), ex.line, ex.column, ex.endColumn,
-                    "This response belongs to no operation this tool models: it was not checked.");
-            }
-            check_content_length(ex, le.diagnostics);
-        }
+        if (ex.kind == DocExample::Kind::Request) lastRequest = lint_request(ex, models, le);
+        else lint_response(ex, lastRequest, models, le);
+        check_content_length(ex, le.diagnostics);
         std::stable_sort(le.diagnostics.begin(), le.diagnostics.end(),
                          [](const Diagnostic& a, const Diagnostic& b) { return a.line != b.line ? a.line < b.line : a.column < b.column; });
         out.examples.push_back(std::move(le));
