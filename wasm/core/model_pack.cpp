@@ -167,8 +167,7 @@ bool is_model_pack(std::string_view text) { return text.substr(0, kHeader.size()
 std::string ModelPackReader::read(Catalog& c, std::string_view text) {
     if (!is_model_pack(text)) return "not a model pack (it does not start with \"gpb-model\")";
     std::vector<std::string_view> f;
-    TypeDef* type = nullptr;
-    ActionDef* action = nullptr;
+    Reading r;
     size_t lineNumber = 0;
     size_t at = text.find('\n');
     while (at != std::string_view::npos && at + 1 < text.size()) {
@@ -177,100 +176,113 @@ std::string ModelPackReader::read(Catalog& c, std::string_view text) {
         at = end;
         ++lineNumber;
         if (line.empty()) continue;
-        auto bad = [&]() { return "model pack line " + std::to_string(lineNumber + 1) + " is malformed"; };
-        switch (line[0]) {
-            case 'D':
-                if (split(line, f, 2) != 2) return bad();
-                c.defaultNamespace_ = std::string(f[1]);
-                break;
-            case 'L':
-                if (split(line, f, 3) != 3) return bad();
-                c.aliases_[std::string(f[1])] = std::string(f[2]);
-                break;
-            case 'E': {
-                split(line, f, 1u << 16);
-                if (f.size() < 3) return bad();
-                EnumDef& e = c.enums_[std::string(f[1])];
-                e.name = std::string(f[1]);
-                e.shortName = short_type_name(e.name);
-                e.flags = has(f[2], 'f');
-                e.members.reserve(f.size() - 3);
-                for (size_t i = 3; i < f.size(); ++i) e.members.emplace_back(f[i]);
-                break;
-            }
-            case 'T': {
-                if (split(line, f, 7) != 7) return bad();
-                type = &c.types_[std::string(f[1])];
-                action = nullptr;
-                type->name = std::string(f[1]);
-                type->shortName = short_type_name(type->name);
-                type->entity = f[2] == "e";
-                type->abstract = has(f[3], 'a');
-                type->open = has(f[3], 'o');
-                type->hasStream = has(f[3], 's');
-                if (f[4] != "-") type->baseName = std::string(f[4]);
-                for (size_t k = 0; k < f[5].size();) {
-                    size_t comma = f[5].find(',', k);
-                    if (comma == std::string_view::npos) comma = f[5].size();
-                    type->keyNames.emplace_back(f[5].substr(k, comma - k));
-                    k = comma + 1;
-                }
-                type->description = read_text(f[6]);
-                type->ownProperties.reserve(count_properties(text, at));
-                break;
-            }
-            case 'P': {
-                if (split(line, f, 6) != 6) return bad();
-                if (type) type->ownProperties.push_back(read_property(f));
-                else if (action) action->add_parameter(read_property(f));
-                else return bad();
-                break;
-            }
-            case 'S': {
-                if (split(line, f, 4) != 4) return bad();
-                auto set = std::make_unique<EntitySet>();
-                set->name = std::string(f[1]);
-                set->path = "/" + set->name;
-                set->typeName = std::string(f[2]);
-                set->collection = has(f[3], 'c');
-                set->insertable = has(f[3], 'i');
-                set->updatable = has(f[3], 'u');
-                set->deletable = has(f[3], 'd');
-                c.entitySets_.push_back(std::move(set));
-                type = nullptr;
-                break;
-            }
-            case 'A': {
-                if (split(line, f, 5) != 5) return bad();
-                auto a = std::make_unique<ActionDef>();
-                a->qualifiedName = std::string(f[1]);
-                a->name = short_type_name(a->qualifiedName);
-                a->function = has(f[2], 'f');
-                a->bound = has(f[2], 'b');
-                a->bindingCollection = has(f[2], 'c');
-                if (f[3] != "-") a->bindingTypeName = std::string(f[3]);
-                a->parameters.name = a->qualifiedName + " parameters";
-                a->parameters.shortName = a->name + " parameters";
-                a->parameters.description = read_text(f[4]);
-                action = a.get();
-                type = nullptr;
-                c.add_action(std::move(a));
-                break;
-            }
-            case 'R': {
-                if (split(line, f, 3) != 3 || !action) return bad();
-                action->returns = true;
-                action->returnValue.name = "value";
-                action->returnValue.typeName = std::string(f[1]);
-                action->returnValue.collection = has(f[2], 'c');
-                action->returnValue.nullable = has(f[2], 'n');
-                break;
-            }
-            default: return bad();
-        }
+        if (!read_record(c, line, f, r, text, at)) return "model pack line " + std::to_string(lineNumber + 1) + " is malformed";
     }
     c.hasMetadata_ = true;
     return {};
+}
+
+// One line of a pack; false when it is malformed. P and R lines add to the type or action before.
+bool ModelPackReader::read_record(Catalog& c, std::string_view line, std::vector<std::string_view>& f, Reading& r, std::string_view text,
+                                  size_t at) {
+    switch (line[0]) {
+        case 'D':
+            if (split(line, f, 2) != 2) return false;
+            c.defaultNamespace_ = std::string(f[1]);
+            return true;
+        case 'L':
+            if (split(line, f, 3) != 3) return false;
+            c.aliases_[std::string(f[1])] = std::string(f[2]);
+            return true;
+        case 'E': split(line, f, 1u << 16); return read_enum(c, f);
+        case 'T':
+            if (split(line, f, 7) != 7) return false;
+            r = {read_type(c, f, count_properties(text, at)), nullptr};
+            return true;
+        case 'P':
+            if (split(line, f, 6) != 6) return false;
+            if (r.type) r.type->ownProperties.push_back(read_property(f));
+            else if (r.action) r.action->add_parameter(read_property(f));
+            else return false;
+            return true;
+        case 'S':
+            if (split(line, f, 4) != 4) return false;
+            read_set(c, f);
+            r = {};
+            return true;
+        case 'A':
+            if (split(line, f, 5) != 5) return false;
+            r = {nullptr, read_action(c, f)};
+            return true;
+        case 'R':
+            if (split(line, f, 3) != 3 || !r.action) return false;
+            r.action->returns = true;
+            r.action->returnValue.name = "value";
+            r.action->returnValue.typeName = std::string(f[1]);
+            r.action->returnValue.collection = has(f[2], 'c');
+            r.action->returnValue.nullable = has(f[2], 'n');
+            return true;
+        default: return false;
+    }
+}
+
+bool ModelPackReader::read_enum(Catalog& c, const std::vector<std::string_view>& f) {
+    if (f.size() < 3) return false;
+    EnumDef& e = c.enums_[std::string(f[1])];
+    e.name = std::string(f[1]);
+    e.shortName = short_type_name(e.name);
+    e.flags = has(f[2], 'f');
+    e.members.reserve(f.size() - 3);
+    for (size_t i = 3; i < f.size(); ++i) e.members.emplace_back(f[i]);
+    return true;
+}
+
+TypeDef* ModelPackReader::read_type(Catalog& c, const std::vector<std::string_view>& f, size_t properties) {
+    TypeDef* type = &c.types_[std::string(f[1])];
+    type->name = std::string(f[1]);
+    type->shortName = short_type_name(type->name);
+    type->entity = f[2] == "e";
+    type->abstract = has(f[3], 'a');
+    type->open = has(f[3], 'o');
+    type->hasStream = has(f[3], 's');
+    if (f[4] != "-") type->baseName = std::string(f[4]);
+    for (size_t k = 0; k < f[5].size();) {
+        size_t comma = f[5].find(',', k);
+        if (comma == std::string_view::npos) comma = f[5].size();
+        type->keyNames.emplace_back(f[5].substr(k, comma - k));
+        k = comma + 1;
+    }
+    type->description = read_text(f[6]);
+    type->ownProperties.reserve(properties);
+    return type;
+}
+
+void ModelPackReader::read_set(Catalog& c, const std::vector<std::string_view>& f) {
+    auto set = std::make_unique<EntitySet>();
+    set->name = std::string(f[1]);
+    set->path = "/" + set->name;
+    set->typeName = std::string(f[2]);
+    set->collection = has(f[3], 'c');
+    set->insertable = has(f[3], 'i');
+    set->updatable = has(f[3], 'u');
+    set->deletable = has(f[3], 'd');
+    c.entitySets_.push_back(std::move(set));
+}
+
+ActionDef* ModelPackReader::read_action(Catalog& c, const std::vector<std::string_view>& f) {
+    auto a = std::make_unique<ActionDef>();
+    a->qualifiedName = std::string(f[1]);
+    a->name = short_type_name(a->qualifiedName);
+    a->function = has(f[2], 'f');
+    a->bound = has(f[2], 'b');
+    a->bindingCollection = has(f[2], 'c');
+    if (f[3] != "-") a->bindingTypeName = std::string(f[3]);
+    a->parameters.name = a->qualifiedName + " parameters";
+    a->parameters.shortName = a->name + " parameters";
+    a->parameters.description = read_text(f[4]);
+    ActionDef* added = a.get();
+    c.add_action(std::move(a));
+    return added;
 }
 
 // How many P lines follow the record that ends at `at` (to size the vector once).

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "catalog.hpp"
 
@@ -19,6 +20,17 @@ public:
     static std::string read(Catalog& catalog, std::string_view text);
 
 private:
+    // The type or action that P and R lines add to.
+    struct Reading {
+        TypeDef* type = nullptr;
+        ActionDef* action = nullptr;
+    };
+    static bool read_record(Catalog& c, std::string_view line, std::vector<std::string_view>& fields, Reading& reading,
+                            std::string_view text, size_t at);
+    static bool read_enum(Catalog& c, const std::vector<std::string_view>& fields);
+    static TypeDef* read_type(Catalog& c, const std::vector<std::string_view>& fields, size_t properties);
+    static void read_set(Catalog& c, const std::vector<std::string_view>& fields);
+    static ActionDef* read_action(Catalog& c, const std::vector<std::string_view>& fields);
     static size_t count_properties(std::string_view text, size_t at);
 };
 
