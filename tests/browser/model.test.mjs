@@ -49,6 +49,16 @@ test('search finds a beta and a v1.0 operation by keyboard; the version is remem
   await waitForStatus(page, /operations in v1\.0/);
   const options = await page.$$eval('#operation-results [role=option]', (nodes) => nodes.map((n) => n.textContent));
   assert.ok(options.some((o) => /POST\s*\/identity\/conditionalAccess\/namedLocations\s*Create namedLocation/.test(o)), options.join('\n'));
+  // Words of a title find it too: the verb filters, the noun searches.
+  await page.fill('#operation-search', 'update namedLocation');
+  await page.waitForFunction(() => {
+    const found = [...document.querySelectorAll('#operation-results [role=option]')];
+    return found.length > 0 && found.every((option) => /Update namedLocation$/.test(option.textContent));
+  });
+  assert.match(await page.textContent('#operation-results [role=option][aria-selected=true]'),
+    /PATCH\s*\/identity\/conditionalAccess\/namedLocations\/\{namedLocationId\}\s*Update namedLocation/);
+  await page.fill('#operation-search', 'namedLocations');
+  await waitForStatus(page, /operations in v1\.0/);
   // Arrows move the active option; Escape closes the list and a second Escape clears the field.
   await page.keyboard.press('ArrowDown');
   const active = await page.getAttribute('#operation-search', 'aria-activedescendant');

@@ -24,8 +24,15 @@ function rank(ops, words) {
     .map((x) => x.op);
 }
 
-// The word the core searches by: the longest that is not a method. The others filter in here.
-const coreWord = (words) => words.filter((w) => !METHODS.includes(w.toUpperCase())).sort((a, b) => b.length - a.length)[0] ?? '';
+// Words of a title that name what an operation does, not what it works on ("Update user").
+const VERBS = new Set(['create', 'update', 'delete', 'list', 'get', 'add', 'remove', 'replace']);
+
+// The word the core searches by: the longest that is not a method or such a verb. All of the words
+// then filter here, against method, path, title and resource.
+const coreWord = (words) => {
+  const nouns = words.filter((w) => !METHODS.includes(w.toUpperCase()) && !VERBS.has(w));
+  return (nouns.length ? nouns : words).slice().sort((a, b) => b.length - a.length)[0] ?? '';
+};
 
 export function createFinder({ input, list, status, gpb, models, currentModel, onChoose }) {
   let entries = [];
