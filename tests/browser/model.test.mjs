@@ -249,7 +249,8 @@ test('<gpb-builder model> and method + url + version load the pack from the host
   const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><script src="gpb-embed.js"></script></head><body>
     <gpb-builder id="by-model" model="PATCH https://graph.microsoft.com/v1.0/users/42"></gpb-builder>
     <gpb-builder id="by-parts" method="POST" url="/identity/conditionalAccess/namedLocations" version="v1.0"></gpb-builder>
-    <gpb-builder id="seed" operation="incidentTask.update"></gpb-builder></body></html>`;
+    <gpb-builder id="seed" operation="incidentTask.update"></gpb-builder>
+    <gpb-builder id="elsewhere" model="GET /beta/groups" models-src="https://example.com/models/"></gpb-builder></body></html>`;
   const { page, context, log } = await open('element-model', '/element-host.html', {
     app: false, prepare: (c) => c.route('**/element-host.html', (route) => route.fulfill({ contentType: 'text/html', body: host })) });
   const shadowText = (id, selector) => page.evaluate(([i, s]) => document.getElementById(i).shadowRoot.querySelector(s)?.textContent ?? null, [id, selector]);
@@ -261,6 +262,10 @@ test('<gpb-builder model> and method + url + version load the pack from the host
   await typeInEditor(page, '{"accountEnabled": "yes"}', '#by-model');
   assert.match(await page.locator('#by-model ul.diagnostics').textContent(), /type-mismatch/);
   assert.equal(log.requests.filter((url) => url.endsWith('/models/v1.0.gpbm')).length, 1, 'one fetch of the pack for both elements');
+  // A pack on another site is refused without asking it (the session checks no request left).
+  await page.waitForSelector('#elsewhere [role=alert]');
+  assert.match(await page.locator('#elsewhere [role=alert]').textContent(),
+    /^gpb-builder: the beta model could not be loaded from https:\/\/example\.com\/models\/beta\.gpbm \(models-src must be on this page's own site \(http:\/\/127\.0\.0\.1:\d+\)\); without it only the seed operations are available$/);
   await context.close();
 
   const file = join(outputDir, 'element-v1.html');

@@ -120,6 +120,18 @@ size_t escape_length(std::string_view text, size_t at, const char*& why) {
     return 6;
 }
 
+// The character a one-letter escape stands for: \b \f \n \r \t, or the letter itself (\" \\ \/).
+char simple_escape(char c) {
+    switch (c) {
+        case 'b': return '\b';
+        case 'f': return '\f';
+        case 'n': return '\n';
+        case 'r': return '\r';
+        case 't': return '\t';
+        default: return c;
+    }
+}
+
 void decode_string(std::string_view raw, std::string& out) {
     out.clear();
     for (size_t i = 0; i < raw.size();) {
@@ -129,43 +141,19 @@ void decode_string(std::string_view raw, std::string& out) {
         i = next;
         if (i >= raw.size()) break;
         char c = raw[i + 1];
-        switch (c) {
-            case 'b':
-                out.push_back('\b');
-                i += 2;
-                break;
-            case 'f':
-                out.push_back('\f');
-                i += 2;
-                break;
-            case 'n':
-                out.push_back('\n');
-                i += 2;
-                break;
-            case 'r':
-                out.push_back('\r');
-                i += 2;
-                break;
-            case 't':
-                out.push_back('\t');
-                i += 2;
-                break;
-            case 'u': {
-                unsigned long cp = static_cast<unsigned long>(unicode_escape(raw, i));
-                i += 6;
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    unsigned long low = static_cast<unsigned long>(unicode_escape(raw, i));
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                    i += 6;
-                }
-                append_utf8(out, cp);
-                break;
-            }
-            default:
-                out.push_back(c);
-                i += 2;
-                break;  // \" \\ \/
+        if (c != 'u') {
+            out.push_back(simple_escape(c));
+            i += 2;
+            continue;
         }
+        unsigned long cp = static_cast<unsigned long>(unicode_escape(raw, i));
+        i += 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned long low = static_cast<unsigned long>(unicode_escape(raw, i));
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+        }
+        append_utf8(out, cp);
     }
 }
 

@@ -9,13 +9,10 @@ const TYPES = { property: 'property', enum: 'enum', type: 'type', value: 'consta
 // Between tokens the list opens by itself only right after { , : or [ (else on Ctrl+Space).
 const opensHere = (before) => /[{,:[]\s*$/.test(before);
 
-// Documents are immutable: a body of megabytes is made into a string once per change.
-let cached = { doc: null, text: '' };
-const textOf = (doc) => (cached.doc === doc ? cached.text : (cached = { doc, text: doc.toString() }).text);
 
 // Accepting asks the core again at the cursor as it is now: keys pressed after the list was
 // made (typing fast, then Enter) are inside the range replaced, never left beside it.
-function optionOf(item, assist) {
+function optionOf(item, assist, textOf) {
   return {
     label: item.label,
     detail: item.detail || undefined,
@@ -33,12 +30,12 @@ function optionOf(item, assist) {
   };
 }
 
-function completionSource(assist) {
+function completionSource(assist, textOf) {
   return (context) => {
     const answer = assist.complete(textOf(context.state.doc), context.pos);
     if (!answer?.items?.length) return null;
     if (!context.explicit && answer.from === answer.to && !opensHere(context.state.sliceDoc(Math.max(0, context.pos - 40), context.pos))) return null;
-    return { from: answer.from, to: answer.to, filter: false, options: answer.items.map((item) => optionOf(item, assist)) };
+    return { from: answer.from, to: answer.to, filter: false, options: answer.items.map((item) => optionOf(item, assist, textOf)) };
   };
 }
 
@@ -74,13 +71,14 @@ export function hoverContent(h, applyFix, document = globalThis.document) {
   return box;
 }
 
-// assist: { complete(text, offset), hover(text, offset) }; describe(text) puts what is at the
-// cursor into the page for keyboard and screen reader users (Ctrl+I / Cmd+I).
-export function assistExtensions(assist, { describeAtCursor } = {}) {
+// assist: { complete(text, offset), hover(text, offset) }; textOf(doc) is the editor's text of a
+// document (made once per change); describeAtCursor puts what is at the cursor into the page for
+// keyboard and screen reader users (Ctrl+I / Cmd+I).
+export function assistExtensions(assist, { textOf, describeAtCursor }) {
   const fixIn = (view) => (d) => view.dispatch({ changes: { from: d.from, to: d.to, insert: d.suggestion }, selection: { anchor: d.from + d.suggestion.length } });
   return [
     closeBrackets(),  // typing { or " writes its closer too, so what completion inserts stays valid JSON
-    autocompletion({ override: [completionSource(assist)], activateOnTyping: true, activateOnTypingDelay: 30, icons: false }),
+    autocompletion({ override: [completionSource(assist, textOf)], activateOnTyping: true, activateOnTypingDelay: 30, icons: false }),
     keymap.of([...closeBracketsKeymap, ...completionKeymap, {
       key: 'Mod-i',
       run: (view) => {

@@ -55,6 +55,10 @@ const grammarFor = (length) => (length > GRAMMAR_LIMIT ? [] : json());
 // which a strict style-src policy allows (a <style> element would be blocked).
 export function createEditor(host, { text = '', onChange, label = 'JSON body', assist, describeAtCursor } = {}) {
   let silent = false;
+  // Documents are immutable: the text is built once per change, for every caller (the page,
+  // completion, hover), not once per caller.
+  let cached = { doc: null, text: '' };
+  const textOfDoc = (doc) => (cached.doc === doc ? cached.text : (cached = { doc, text: doc.toString() }).text);
   const grammar = new Compartment();
   let withGrammar = text.length <= GRAMMAR_LIMIT;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -77,7 +81,7 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body', a
         syntaxHighlighting(highlight),
         theme,
         grammar.of(grammarFor(text.length)),
-        assist ? assistExtensions(assist, { describeAtCursor }) : [],
+        assist ? assistExtensions(assist, { textOf: textOfDoc, describeAtCursor }) : [],
         keymap.of([...defaultKeymap, ...historyKeymap]),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
@@ -94,14 +98,9 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body', a
     }),
   });
 
-  let textOf = { doc: null, text: '' };
   return {
     view,
-    // Documents are immutable: the text is built once per change, not once per caller.
-    getText() {
-      if (view.state.doc !== textOf.doc) textOf = { doc: view.state.doc, text: view.state.doc.toString() };
-      return textOf.text;
-    },
+    getText: () => textOfDoc(view.state.doc),
     // Replaces the whole text as one undoable change (the form's edits can be undone here too).
     setText(next, { notify = false } = {}) {
       if (next === this.getText()) return;

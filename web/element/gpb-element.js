@@ -53,9 +53,12 @@ function loadPack(gpb, version, base) {
   if (!['beta', 'v1.0'].includes(version)) return Promise.reject(new Error(`no Graph version is called "${version}" (beta or v1.0)`));
   if (!packs.has(version)) {
     const url = `${base.replace(/\/?$/, '/')}${version}.gpbm`;
-    // Browsers refuse fetch() on file:// (and log it): said once, without asking.
-    const local = new URL(url, document.baseURI).protocol === 'file:';
-    packs.set(version, (local ? Promise.reject(new Error('a page opened from file:// cannot fetch files')) : fetch(url))
+    // Only the host's own files: nothing is asked of another origin. Browsers refuse fetch() on
+    // file:// (and log it): said once, without asking.
+    const where = new URL(url, document.baseURI);
+    const refusal = where.protocol === 'file:' ? 'a page opened from file:// cannot fetch files'
+      : where.origin !== location.origin ? `models-src must be on this page's own site (${location.origin})` : null;
+    packs.set(version, (refusal ? Promise.reject(new Error(refusal)) : fetch(where.href))
       .then((response) => {
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
         return response.text();
