@@ -40,6 +40,15 @@ void append_json_string(std::string& out, std::string_view value) {
     out.push_back('"');
     const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
     for (size_t i = 0; i < value.size();) {
+        // Bytes that need no escape are copied a run at a time.
+        size_t plain = i;
+        while (plain + 8 <= value.size() && !scan_detail::has_special_byte(value.data() + plain)) plain += 8;
+        while (plain < value.size() && !scan_detail::kStringSpecial[bytes[plain]]) ++plain;
+        if (plain > i) {
+            out.append(value.data() + i, plain - i);
+            i = plain;
+            if (i == value.size()) break;
+        }
         unsigned char c = bytes[i];
         if (c >= 0x80) {
             size_t length = scan_detail::utf8_sequence_length(bytes + i, value.size() - i);

@@ -1,12 +1,21 @@
 #include "source_locator.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace gpb {
 
 uint32_t utf16_length(std::string_view utf8) {
     uint32_t units = 0;
-    for (unsigned char byte : utf8) {
+    size_t i = 0;
+    // ASCII eight bytes at a time: one unit each.
+    constexpr uint64_t highs = 0x8080808080808080ull;
+    for (uint64_t v; i + 8 <= utf8.size(); i += 8) {
+        std::memcpy(&v, utf8.data() + i, 8);
+        if (v & highs) break;
+        units += 8;
+    }
+    for (unsigned char byte : utf8.substr(i)) {
         if ((byte & 0xC0) == 0x80) continue;  // continuation byte
         units += byte >= 0xF0 ? 2 : 1;        // 4-byte sequences become surrogate pairs
     }
@@ -37,30 +46,75 @@ SourcePosition SourceLocator::position(uint32_t byteOffset) const {
     return pos;
 }
 
-void SourceLocator::locate(Diagnostics& diagnostics) const {
-    // Diagnostics arrive sorted by start, so one forward walk serves them all: each position is
-    // counted on from the previous one when it lies later on the same line.
-    uint32_t lastOffset = 0;
-    SourcePosition last;
-    auto next = [&](uint32_t offset) {
-        offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
-        SourcePosition pos;
-        auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
-        pos.line = static_cast<uint32_t>(it - lineStarts_.begin());
-        if (pos.line == last.line && offset >= lastOffset)
-            pos.column = last.column + utf16_length(text_.substr(lastOffset, offset - lastOffset));
-        else pos.column = 1 + utf16_length(text_.substr(lineStarts_[pos.line - 1], offset - lineStarts_[pos.line - 1]));
-        return pos;
-    };
-    for (auto& d : diagnostics) {
-        SourcePosition from = next(d.begin);
-        lastOffset = std::min<uint32_t>(d.begin, static_cast<uint32_t>(text_.size()));
-        last = from;
-        SourcePosition to = next(d.end);
-        d.line = from.line;
-        d.column = from.column;
-        d.endLine = to.line;
-        d.endColumn = to.column;
+namespace {
+
+// Eight bytes at a time: the index of the first '\n' or '\r' in [from, to), or to.
+size_t find_line_break(std::string_view text, size_t from, size_t to) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [&](uint64_t x) { return (x - ones) & ~x & highs; };
+    while (from + 8 <= to) {
+        uint64_t v;
+        std::memcpy(&v, text.data() + from, 8);
+        if (has_zero(v ^ (ones * '\n')) | has_zero(v ^ (ones * '\r'))) break;
+        from += 8;
+    }
+    while (from < to && text[from] != '\n' && text[from] != '\r') ++from;
+    return from;
+}
+
+// Counts lines and UTF-16 columns forward from the last position it was asked for.
+class ForwardLocator {
+public:
+    explicit ForwardLocator(std::string_view text) : text_(text) {}
+
+    SourcePosition at(uint32_t target) {
+        target = std::min<uint32_t>(target, static_cast<uint32_t>(text_.size()));
+        size_t from = offset_;
+        uint32_t column = position_.column;
+        for (;;) {
+            size_t lineBreak = find_line_break(text_, from, target);
+            if (lineBreak >= target) break;
+            size_t next = lineBreak + 1;
+            if (text_[lineBreak] == '\r' && next < text_.size() && text_[next] == '\n') ++next;
+            if (next > target) break;  // the target is the '\n' of a CRLF: the '\r' is on its line
+            ++position_.line;
+            column = 1;
+            from = next;
+        }
+        position_.column = column + utf16_length(text_.substr(from, target - from));
+        offset_ = target;
+        return position_;
+    }
+
+private:
+    std::string_view text_;
+    size_t offset_ = 0;
+    SourcePosition position_;
+};
+
+}  // namespace
+
+// One forward walk over the text up to the last offset asked for: no line index of the whole text
+// (a 2 MB body with a finding near its start counts only the lines before it).
+void locate_diagnostics(std::string_view text, Diagnostics& diagnostics) {
+    std::vector<std::pair<uint32_t, uint32_t>> offsets;  // (byte offset, diagnostic * 2 + is end)
+    offsets.reserve(diagnostics.size() * 2);
+    for (uint32_t i = 0; i < diagnostics.size(); ++i) {
+        offsets.emplace_back(diagnostics[i].begin, i * 2);
+        offsets.emplace_back(diagnostics[i].end, i * 2 + 1);
+    }
+    std::sort(offsets.begin(), offsets.end());
+    ForwardLocator locator(text);
+    for (const auto& [offset, slot] : offsets) {
+        SourcePosition pos = locator.at(offset);
+        Diagnostic& d = diagnostics[slot / 2];
+        if (slot % 2) {
+            d.endLine = pos.line;
+            d.endColumn = pos.column;
+        } else {
+            d.line = pos.line;
+            d.column = pos.column;
+        }
     }
 }
 

@@ -18,8 +18,6 @@ class SourceLocator {
 public:
     explicit SourceLocator(std::string_view text);
     SourcePosition position(uint32_t byteOffset) const;
-    // Fills line/column fields of each diagnostic from its byte range.
-    void locate(Diagnostics& diagnostics) const;
     // The text of one 1-based line, without its line break.
     std::string_view line_text(uint32_t line) const;
 
@@ -27,6 +25,9 @@ private:
     std::string_view text_;
     std::vector<uint32_t> lineStarts_;
 };
+
+// Fills the line and column fields of each diagnostic from its byte range.
+void locate_diagnostics(std::string_view text, Diagnostics& diagnostics);
 
 // UTF-16 code units in a UTF-8 byte range (invalid bytes count one unit each).
 uint32_t utf16_length(std::string_view utf8);

@@ -393,6 +393,14 @@ private:
         }
     }
 
+    // False, counting the finding as dropped, once the list is full: a finding repeated on every item
+    // of a large body then costs no message once the first kMaxDiagnostics are listed.
+    bool room(uint32_t begin) {
+        if (!full()) return true;
+        drop(begin, false);
+        return false;
+    }
+
     void add(Severity severity, const char* code, size_t depth, uint32_t begin, uint32_t end, std::string message,
              const std::string* suggestion = nullptr) {
         if (full()) {
@@ -630,7 +638,7 @@ private:
     // The type an "@odata.type" value names, reporting what is wrong with it when `report` is set.
     const TypeDef* check_odata_type(const Scalar& value, const TypeDef* declared, size_t depth, bool report) {
         if (value.kind != NodeKind::String) {
-            if (report)
+            if (report && room(value.begin))
                 add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
                     std::string("\"@odata.type\" must be a string such as \"#") + declared->name + "\", not " + node_kind_name(value.kind) +
                         ".");
@@ -641,7 +649,7 @@ private:
         std::string_view name = hasHash ? written.substr(1) : written;
         const TypeDef* named = lookup_type(name);
         if (!named) {
-            if (!report) return declared;
+            if (!report || !room(value.begin)) return declared;
             if (const TypeDef* near = catalog_.type_ignoring_case(name)) {
                 std::string fix = json_quote("#" + near->name);
                 add(Severity::Error, code_name(Code::OdataTypeUnknown), depth, value.begin, value.end,
@@ -653,7 +661,7 @@ private:
             return declared;
         }
         if (!named->is_or_derives_from(declared)) {
-            if (report) {
+            if (report && room(value.begin)) {
                 std::string fix = json_quote("#" + declared->name);
                 add(Severity::Error, code_name(Code::OdataTypeMismatch), depth, value.begin, value.end,
                     json_quote(written) + " is not " + declared->shortName + " or a type derived from it" + sibling_note(named, declared) +
@@ -664,12 +672,12 @@ private:
             return named;
         }
         if (named->abstract) {
-            if (report)
+            if (report && room(value.begin))
                 add(Severity::Error, code_name(Code::OdataTypeMismatch), depth, value.begin, value.end,
                     named->shortName + " is abstract: name a concrete type derived from it.");
             return named;
         }
-        if (!hasHash && report) {
+        if (!hasHash && report && room(value.begin)) {
             std::string fix = json_quote("#" + std::string(written));
             add(Severity::Warning, code_name(Code::OdataTypeFormat), depth, value.begin, value.end,
                 "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
@@ -724,7 +732,7 @@ private:
 
     void check_value(const Scalar& value, const PropertyDef& prop, size_t depth) {
         if (value.kind == NodeKind::Null) {
-            if (prop.collection || !prop.nullable)
+            if ((prop.collection || !prop.nullable) && room(value.begin))
                 add(Severity::Error, code_name(Code::NullNotAllowed), depth, value.begin, value.end,
                     json_quote(prop.name) + " cannot be null" +
                         (prop.collection ? std::string(" (collections are never null: send [] instead)")
@@ -733,15 +741,17 @@ private:
             return;
         }
         if (prop.collection) {
-            add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
-                json_quote(prop.name) + " is a collection: expected an array of " + item_label(prop) + ", found " +
-                    node_kind_name(value.kind) + ".");
+            if (room(value.begin))
+                add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
+                    json_quote(prop.name) + " is a collection: expected an array of " + item_label(prop) + ", found " +
+                        node_kind_name(value.kind) + ".");
             return;
         }
         check_single(value, prop, depth);
     }
 
     void mismatch(const Scalar& value, const PropertyDef& prop, size_t depth, const std::string* fix = nullptr) {
+        if (!room(value.begin)) return;
         add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
             json_quote(prop.name) + " expects " + type_label(prop) + ", found " + node_kind_name(value.kind) + ".", fix);
     }
@@ -1080,7 +1090,7 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
     }
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.begin < b.begin; });
-    if (!result.diagnostics.empty()) SourceLocator(text).locate(result.diagnostics);  // a line index only when needed
+    locate_diagnostics(text, result.diagnostics);
     return result;
 }
 
