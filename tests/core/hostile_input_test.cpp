@@ -133,6 +133,22 @@ TEST_CASE("bad input gives a diagnostic and never crashes") {
         CHECK(last.message == "Only the first 1000 findings are listed; 1998999 more from here on are not.");
         CHECK_FALSE(r.valid());
     }
+    SECTION("a finding on every item of a long collection: the first thousand are listed, the rest counted") {
+        std::string body = "{\"intendedSettings\":[";
+        for (int i = 0; i < 3000; ++i)
+            body += std::string(i ? "," : "") + "{\"@odata.type\":\"microsoft.graph.keyValuePair\",\"name\":\"n" + std::to_string(i) +
+                    "\",\"value\":null}";
+        body += "],\"priority\":\"hgh\"}";
+        auto r = test::check("securityConfigurationTask.create", body);
+        REQUIRE(r.diagnostics.size() == gpb::kMaxDiagnostics + 1);
+        CHECK(r.diagnostics[999].pointer == "/intendedSettings/999/@odata.type");
+        CHECK(r.diagnostics[999].column == 73853);
+        const gpb::Diagnostic& last = r.diagnostics.back();
+        CHECK(last.code == "limit");
+        CHECK(last.column == 73927);  // the 1001st item's "@odata.type"
+        // 2000 more items, and the body's own findings (found when it closes) are counted too.
+        CHECK(last.message == "Only the first 1000 findings are listed; 2009 more from here on are not.");
+    }
     SECTION("a million keys are over the size limit") {
         std::string body = "{";
         for (int i = 0; i < 1000000; ++i) body += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":0";
