@@ -65,8 +65,10 @@ void decode_string(std::string_view raw, std::string& out);
 // True when a number literal lies beyond the range of a double.
 bool beyond_double_range(std::string_view literal, bool zeroIntegerPart, size_t integerDigits, int64_t exponent);
 
-// Eight bytes at a time: is any of them a quote, a backslash, a control or a non-ASCII byte?
-inline bool has_special_byte(const char* p) {
+// Eight bytes at a time: the high bit of each byte that is a quote, a backslash, a control or
+// non-ASCII. The lowest flagged byte is always one of them (a borrow can flag a byte only above a
+// true one), which is all a scan for the first needs.
+inline uint64_t special_bytes(const char* p) {
     uint64_t v;
     std::memcpy(&v, p, 8);
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -74,7 +76,16 @@ inline bool has_special_byte(const char* p) {
     uint64_t quote = has_zero(v ^ (ones * '"'));
     uint64_t backslash = has_zero(v ^ (ones * '\\'));
     uint64_t control = (v - ones * 0x20) & ~v & highs;
-    return (quote | backslash | control | (v & highs)) != 0;
+    return quote | backslash | control | (v & highs);
+}
+
+// The first byte at or after j that a string's reader must look at (or n): eight bytes at a time,
+// the word that holds one giving its place directly (bytes are read little-endian, as on x86 and wasm).
+inline size_t skip_plain_string_bytes(const char* s, size_t j, size_t n) {
+    for (; j + 8 <= n; j += 8)
+        if (uint64_t flagged = special_bytes(s + j)) return j + static_cast<size_t>(__builtin_ctzll(flagged)) / 8;
+    while (j < n && !kStringSpecial[static_cast<unsigned char>(s[j])]) ++j;
+    return j;
 }
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -317,8 +328,7 @@ private:
         size_t j = open + 1;
         bool escaped = false;
         for (;;) {
-            while (j + 8 <= n && !scan_detail::has_special_byte(s + j)) j += 8;
-            while (j < n && !scan_detail::kStringSpecial[static_cast<unsigned char>(s[j])]) ++j;
+            j = scan_detail::skip_plain_string_bytes(s, j, n);
             if (j >= n) return fail_at_end("the text ends inside a string (the closing '\"' is missing)");
             unsigned char c = static_cast<unsigned char>(s[j]);
             if (c == '"') break;

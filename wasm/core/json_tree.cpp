@@ -41,9 +41,7 @@ void append_json_string(std::string& out, std::string_view value) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
     for (size_t i = 0; i < value.size();) {
         // Bytes that need no escape are copied a run at a time.
-        size_t plain = i;
-        while (plain + 8 <= value.size() && !scan_detail::has_special_byte(value.data() + plain)) plain += 8;
-        while (plain < value.size() && !scan_detail::kStringSpecial[bytes[plain]]) ++plain;
+        size_t plain = scan_detail::skip_plain_string_bytes(value.data(), i, value.size());
         if (plain > i) {
             out.append(value.data() + i, plain - i);
             i = plain;
