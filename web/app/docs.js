@@ -1,10 +1,8 @@
 // "Check a docs page": paste a reference page or open a file; each example with its findings, in
 // the page's own lines; any request example opens in the builder. The file is read locally.
 import { countText, plural } from './words.js';
-import { el } from './dom.js';
+import { el, $ } from './dom.js';
 import { offsetOf } from './positions.js';
-
-const $ = (id) => document.getElementById(id);
 
 export function setupDocsMode({ gpb, openInBuilder }) {
   const text = $('docs-text');

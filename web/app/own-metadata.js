@@ -1,8 +1,7 @@
 // "Your own service": a local $metadata file (CSDL XML or JSON) read in this page, nothing uploaded.
 // XML goes through the browser's XML parser into CSDL JSON, which the core reads; that code loads
 // only when a file is opened.
-
-const $ = (id) => document.getElementById(id);
+import { $ } from './dom.js';
 
 // A model name from the file's name: letters, digits, dot, dash; never a Graph version's name.
 function modelName(fileName, taken) {
