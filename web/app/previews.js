@@ -3,7 +3,7 @@
 import { el, $ } from './dom.js';
 import { SNIPPETS } from './snippets.js';
 
-// Bodies past this size are refreshed in steps (see main.js) and previewed only on request.
+// Bodies past this size are refreshed in steps (see refresh.js) and previewed only on request.
 export const LARGE_BODY = 100000;
 
 // A preview shows at most this many characters; Copy (and Download) always take the whole text.
