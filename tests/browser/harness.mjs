@@ -127,6 +127,18 @@ export async function diagnosticCodes(page) {
   return page.$$eval('#diagnostics .diagnostic .code', (nodes) => nodes.map((n) => n.textContent));
 }
 
+// The entries of a diagnostic list (a locator of its ul), as shown: each entry's text (severity,
+// code, line:column, JSON Pointer, message) and its fix button's text, or null without one.
+export async function diagnosticEntries(list) {
+  return list.locator('.diagnostic').evaluateAll((items) => items.map((item) => ({
+    text: item.querySelector('.go').textContent,
+    fix: item.querySelector('.fix')?.textContent ?? null,
+  })));
+}
+
+// An entry's text, made from a diagnostic as the core gives it (the pointer "" is the whole body).
+export const entryText = (d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.pointer || '(root)'} ${d.message}`;
+
 // The JSON bodies of a documentation page, and its raw example request (request line to body end).
 export function exampleRequest(pageText) {
   const lines = pageText.split(/\r?\n/);

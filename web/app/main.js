@@ -10,6 +10,7 @@ import { setupOwnMetadata } from './own-metadata.js';
 import { createPlainEditor } from './plain-editor.js';
 import { createPreviews } from './previews.js';
 import { notice } from './notices.js';
+import { adoptDiagnosticListStyle } from './diagnostic-list.js';
 import { renderModelSwitch, setupModelSwitch, showModelProgress } from './model-switch.js';
 import { selectOperation, switchModel } from './open-operation.js';
 import { editorChanged } from './refresh.js';
@@ -37,6 +38,7 @@ function serviceLoaded(model) {
 
 async function start() {
   if (embedded) document.body.classList.add('embed');
+  adoptDiagnosticListStyle(document);
   try {
     page.gpb = await loadGpb();
     performance.mark('gpb-core-ready');

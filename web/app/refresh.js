@@ -2,7 +2,8 @@
 // marks, then the gpb:validated event on document), then the form, the previews and the draft.
 // Bodies past LARGE_BODY are refreshed in steps, each its own task, so that typing stays responsive:
 // the diagnostics first, then the form, then (once typing pauses) the previews and the draft.
-import { el, $ } from './dom.js';
+import { $ } from './dom.js';
+import { renderDiagnosticList } from './diagnostic-list.js';
 import { countText } from './words.js';
 import { renderForm } from './form.js';
 import { parseLossless } from './form-values.js';
@@ -22,17 +23,7 @@ function summaryText(list) {
 
 function renderDiagnostics(list) {
   $('diagnostics-summary').textContent = summaryText(list);
-  $('diagnostics').replaceChildren(...list.map((d, index) => el('li', { class: `diagnostic sev-${d.severity}` },
-    // The button's own text names it (an aria-label that differs from what is shown would not).
-    el('button', { type: 'button', class: 'go', id: `diagnostic-${index}`, onclick: () => page.editor.select(d) },
-      el('span', { class: 'severity', text: d.severity }), ' ',
-      el('span', { class: 'code', text: d.code }), ' ',
-      el('span', { class: 'where', text: `${d.line}:${d.column}` }), ' ',
-      el('span', { class: 'pointer', text: d.pointer || '(root)' }),
-      el('span', { class: 'message', text: d.message })),
-    d.suggestion !== undefined
-      ? el('button', { type: 'button', class: 'fix', onclick: () => applyFix(d), text: `Apply fix: ${d.suggestion.length > 60 ? d.suggestion.slice(0, 57) + '…' : d.suggestion}` })
-      : null)));
+  renderDiagnosticList($('diagnostics'), list, { select: (d) => page.editor.select(d), fix: applyFix });
 }
 
 // Re-renders the form; the control being edited keeps focus and caret across the re-render.
