@@ -138,11 +138,3 @@ export async function diagnosticEntries(list) {
 
 // An entry's text, made from a diagnostic as the core gives it (the pointer "" is the whole body).
 export const entryText = (d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.pointer || '(root)'} ${d.message}`;
-
-// The JSON bodies of a documentation page, and its raw example request (request line to body end).
-export function exampleRequest(pageText) {
-  const lines = pageText.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^(GET|POST|PATCH|PUT|DELETE) https:\/\//.test(l));
-  const end = lines.findIndex((l, i) => i > start && l === '}');
-  return lines.slice(start, end + 1).join('\n');
-}

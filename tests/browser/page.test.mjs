@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { browserSession, chooseOperation, editorText, typeInEditor, diagnosticCodes, diagnosticEntries, exampleRequest, site, fixtures, outputDir, root } from './harness.mjs';
+import { browserSession, chooseOperation, editorText, typeInEditor, diagnosticCodes, diagnosticEntries, site, fixtures, outputDir, root } from './harness.mjs';
+import { exampleRequest } from '../seed-pages.mjs';
 
 const { loadGpb } = await import(join(site, 'gpb.js'));
 const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
