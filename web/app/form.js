@@ -273,7 +273,7 @@ function singleEditor(ctx, prop, holder, key, pointer, id, label) {
   };
 
   if (prop.kind === 'complex' || prop.kind === 'entity') return objectEditor(ctx, prop, current, pointer, id, label);
-  return scalarEditor({ model, prop, current, set, id, label, invalid, describedBy });
+  return scalarEditor({ model, prop, current, set, id, pointer, label, invalid, describedBy });
 }
 
 // A structured value: its kind first when the declared type has derived types (an abstract one
