@@ -421,7 +421,7 @@ test('<gpb-builder> holding hostile names and values: all of it shown as text, n
       }
     });
     await typeInEditor(page, `${INCIDENT_BODY}\n`, '#incident');
-    await page.waitForTimeout(300);  // an <img src=x> would have failed to load by now
+    await page.waitForTimeout(300);  // nothing to wait for: time in which an <img src=x> would have failed to load
 
     const report = await page.evaluate(inspect);
     assert.equal(report.pwned, null, `${host.url}: no hostile script ran`);
