@@ -20,9 +20,11 @@ const waitForStatus = (page, pattern) => page.waitForFunction(
   (source) => new RegExp(source).test(document.getElementById('search-status').textContent), pattern.source, { timeout: 30000 });
 
 // The form's controls as a person finds them, by their labels.
-const checkbox = (page, name) => page.getByRole('checkbox', { name, exact: true });
-const textbox = (page, name) => page.getByRole('textbox', { name, exact: true });
-const combobox = (page, name) => page.getByRole('combobox', { name, exact: true });
+const form = (page) => page.locator('#body-form');
+const checkbox = (page, name) => form(page).getByRole('checkbox', { name, exact: true });
+const textbox = (page, name) => form(page).getByRole('textbox', { name, exact: true });
+const combobox = (page, name) => form(page).getByRole('combobox', { name, exact: true });
+const pathParameter = (page, name) => page.locator('#path-parameters').getByRole('textbox', { name, exact: true });
 
 test('search finds a beta and a v1.0 operation by keyboard; the version is remembered', async () => {
   const { page, context, log } = await open('search');
@@ -81,7 +83,7 @@ test('a pasted METHOD URL resolves, fills the path parameters, and says which se
   await waitForStatus(page, /Resolves to one operation/);
   await page.press('#operation-search', 'Enter');
   await waitForOperation(page, /^v1\.0 PATCH \/users\/\{userId\}$/);
-  assert.equal(await textbox(page, 'userId').inputValue(), '42');
+  assert.equal(await pathParameter(page, 'userId').inputValue(), '42');
   assert.equal(await page.textContent('#operation-url'), 'https://graph.microsoft.com/v1.0/users/42');
   assert.equal(await page.inputValue('#version'), 'v1.0');
 
@@ -96,7 +98,7 @@ test('a pasted METHOD URL resolves, fills the path parameters, and says which se
   await page.fill('#paste-text', 'POST https://graph.microsoft.com/beta/groups/7/members/$ref\nContent-Type: application/json\n\n{"@odata.id": "https://graph.microsoft.com/beta/directoryObjects/9"}');
   await validatedAfter(page, () => page.click('#paste-use'));
   await waitForOperation(page, /^POST \/groups\/\{groupId\}\/members\/\$ref$/);
-  assert.equal(await textbox(page, 'groupId').inputValue(), '7');
+  assert.equal(await pathParameter(page, 'groupId').inputValue(), '7');
   assert.equal(await summary(page), 'No problems: this body is valid.');
   await context.close();
 });
@@ -108,9 +110,9 @@ test('the form alone builds a v1.0 body whose values are derived types, with no 
   await combobox(page, 'Body: kind').selectOption({ label: 'ipNamedLocation' });
   await textbox(page, 'displayName').fill('Head office');
   await checkbox(page, 'ipRanges').check();
-  await page.getByRole('button', { name: 'Add ipRange' }).click();
+  await form(page).getByRole('button', { name: 'Add ipRange' }).click();
   // An item of an abstract type: nothing but the kind until one is chosen.
-  assert.match(await page.getByRole('group', { name: 'ipRanges item 1 (ipRange)' }).textContent(), /ipRange is abstract: choose a kind/);
+  assert.match(await form(page).getByRole('group', { name: 'ipRanges item 1 (ipRange)' }).textContent(), /ipRange is abstract: choose a kind/);
   await combobox(page, 'ipRanges item 1: kind').selectOption({ label: 'iPv4CidrRange' });
   await textbox(page, 'cidrAddress').fill('10.0.0.0/8');
   // A Boolean's checkbox has the label of the checkbox that includes it: found by its name, the
@@ -156,7 +158,7 @@ test('a local $metadata file drives search, form and validation; a hostile one g
   await checkbox(page, 'shelf').check();
   await combobox(page, 'shelf: kind').selectOption({ label: 'openShelf' });
   await textbox(page, 'room').fill('East');
-  const bay = page.getByRole('spinbutton', { name: 'bay', exact: true });
+  const bay = form(page).getByRole('spinbutton', { name: 'bay', exact: true });
   await bay.fill('12');
   await checkbox(page, 'loanPeriod').check();
   await validatedAfter(page, () => textbox(page, 'loanPeriod').fill('P14D'));
@@ -200,7 +202,7 @@ test('share links and ?op= work for METHOD URL addresses; embed mode too', async
   await waitForOperation(page, /^v1\.0 PATCH \/users\/\{userId\}$/);
   await page.click('#start-empty');
   // A type of a hundred properties has a filter; the ticked ones stay in view.
-  await page.getByRole('searchbox', { name: /^Filter the \d+ properties of user$/ }).fill('jobti');
+  await form(page).getByRole('searchbox', { name: /^Filter the \d+ properties of user$/ }).fill('jobti');
   assert.deepEqual(await page.$$eval('#body-form .prop:not([hidden]):not(details.parked .prop) > .prop-head .prop-name', (n) => n.map((x) => x.textContent)), ['jobTitle']);
   await checkbox(page, 'jobTitle').check();
   await validatedAfter(page, () => textbox(page, 'jobTitle').fill('Engineer'));
@@ -209,7 +211,7 @@ test('share links and ?op= work for METHOD URL addresses; embed mode too', async
   const link = page.url();
   const fresh = await open('share-address-restored', link, { absolute: true });
   await waitForOperation(fresh.page, /^v1\.0 PATCH \/users\/\{userId\}$/);
-  assert.equal(await textbox(fresh.page, 'userId').inputValue(), '42');
+  assert.equal(await pathParameter(fresh.page, 'userId').inputValue(), '42');
   assert.deepEqual(JSON.parse(await editorText(fresh.page)), { jobTitle: 'Engineer' });
   await fresh.context.close();
 

@@ -21,8 +21,9 @@ const OPERATIONS = ['securityConfigurationTask.create', 'securityConfigurationTa
 
 // The form's controls as a person finds them: the checkbox that includes a property is labelled by
 // its name, and so is the property's value control (of another role).
-const include = (page, name) => page.getByRole('checkbox', { name, exact: true });
-const pathParameter = (page, name) => page.getByRole('textbox', { name, exact: true });
+const form = (page) => page.locator('#body-form');
+const include = (page, name) => form(page).getByRole('checkbox', { name, exact: true });
+const pathParameter = (page, name) => page.locator('#path-parameters').getByRole('textbox', { name, exact: true });
 // The properties the operation cannot send are listed apart, folded: a person opens the list first.
 const openParked = (page) => page.locator('details.parked > summary').click();
 
@@ -53,14 +54,14 @@ test('form fields: enum select, number bounds, date-time offset, collections, di
   const { page, context } = await open('fields');
   await chooseOperation(page, 'securityConfigurationTask.update');
   await page.click('#start-minimal');
-  const status = page.getByRole('combobox', { name: 'status', exact: true });
+  const status = form(page).getByRole('combobox', { name: 'status', exact: true });
   await status.selectOption('completed');
   assert.equal(JSON.parse(await editorText(page)).status, 'completed');
   const enumOptions = await status.locator('option').evaluateAll((o) => o.map((x) => x.value));
   assert.deepEqual(enumOptions, ['unknown', 'pending', 'active', 'completed', 'rejected']);
 
   await include(page, 'managedDeviceCount').check();
-  const number = page.getByRole('spinbutton', { name: 'managedDeviceCount', exact: true });
+  const number = form(page).getByRole('spinbutton', { name: 'managedDeviceCount', exact: true });
   assert.equal(await number.getAttribute('min'), '0');
   assert.equal(await number.getAttribute('max'), '65536');
   await number.fill('70000');
@@ -68,18 +69,18 @@ test('form fields: enum select, number bounds, date-time offset, collections, di
   assert.ok((await diagnosticCodes(page)).includes('range'));
 
   await include(page, 'dueDateTime').check();
-  const offset = page.getByRole('textbox', { name: 'dueDateTime: UTC offset (Z or ±hh:mm)' });
+  const offset = form(page).getByRole('textbox', { name: 'dueDateTime: UTC offset (Z or ±hh:mm)' });
   await offset.fill('+05:30');
   await offset.dispatchEvent('change');
   assert.match(JSON.parse(await editorText(page)).dueDateTime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$/);
 
   await include(page, 'intendedSettings').check();
-  await page.getByRole('button', { name: 'Add keyValuePair' }).click();
-  await page.getByRole('button', { name: 'Add keyValuePair' }).click();
+  await form(page).getByRole('button', { name: 'Add keyValuePair' }).click();
+  await form(page).getByRole('button', { name: 'Add keyValuePair' }).click();
   let body = JSON.parse(await editorText(page));
   assert.equal(body.intendedSettings.length, 2);
   assert.deepEqual(Object.keys(body.intendedSettings[0]), ['name']);
-  await page.getByRole('button', { name: 'Remove intendedSettings item 2' }).click();
+  await form(page).getByRole('button', { name: 'Remove intendedSettings item 2' }).click();
   body = JSON.parse(await editorText(page));
   assert.equal(body.intendedSettings.length, 1);
 
@@ -98,7 +99,7 @@ test('JSON edits update the form; JSON that does not parse keeps every character
   const { page, context } = await open('editor');
   await chooseOperation(page, 'incidentTask.update');
   await typeInEditor(page, '{"status": "inProgress"}');
-  assert.equal(await page.getByRole('combobox', { name: 'status', exact: true }).inputValue(), 'inProgress');
+  assert.equal(await form(page).getByRole('combobox', { name: 'status', exact: true }).inputValue(), 'inProgress');
   const broken = '{"status": "completed", "note": ';
   await typeInEditor(page, broken);
   assert.equal(await editorText(page), broken);
