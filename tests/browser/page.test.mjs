@@ -299,6 +299,7 @@ test('<gpb-builder> works from file:// and inside a host page with a strict CSP'
     // A suggestion is a fix button there too.
     await typeInEditor(page, '{\n  "status": "Completed"\n}', 'gpb-builder');
     assert.deepEqual(await diagnosticEntries(page.locator('gpb-builder ul.diagnostics')), [COMPLETED]);
+    await page.screenshot({ path: join(outputDir, 'screenshots', url.startsWith('file') ? 'element-file.png' : 'element-http.png'), fullPage: true });
     await page.locator('gpb-builder').getByRole('button', { name: COMPLETED.fix }).click();
     await page.waitForFunction(() => document.querySelector('gpb-builder').value === '{\n  "status": "completed"\n}');
     assert.deepEqual(await diagnosticEntries(page.locator('gpb-builder ul.diagnostics')), []);
@@ -311,7 +312,6 @@ test('<gpb-builder> works from file:// and inside a host page with a strict CSP'
       getComputedStyle(document.querySelector('h1')).fontFamily,
     ]);
     assert.notEqual(colors[0], 'rgb(200, 0, 0)');
-    await page.screenshot({ path: join(outputDir, 'screenshots', url.startsWith('file') ? 'element-file.png' : 'element-http.png'), fullPage: true });
     await context.close();
   }
 });
