@@ -9,8 +9,5 @@ export const unescapeToken = (token) => token.replace(/~1/g, '/').replace(/~0/g,
 // The pointer to a member or item of the value `pointer` points at.
 export const pointerAppend = (pointer, token) => `${pointer}/${escapeToken(token)}`;
 
-// The pointer to the value reached through `tokens` from the root: pointerOf(['a/b', 0]) is "/a~1b/0".
-export const pointerOf = (tokens) => tokens.reduce(pointerAppend, '');
-
 // The member names and indexes a pointer passes through, unescaped ("" has none).
 export const pointerTokens = (pointer) => (pointer ? pointer.slice(1).split('/').map(unescapeToken) : []);
