@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  browserSession, chooseOperation, editorText, typeInEditor, validatedAfter, diagnosticCodes, diagnosticEntries, formRow, site, fixtures, outputDir, root,
+  browserSession, chooseOperation, editorText, typeInEditor, validatedAfter, diagnosticCodes, formRow, site, fixtures, outputDir, root,
 } from './harness.mjs';
 import { exampleRequest } from '../seed-pages.mjs';
 
@@ -105,28 +105,6 @@ test('JSON edits update the form; JSON that does not parse keeps every character
   assert.equal(await editorText(page), broken);
   assert.ok((await diagnosticCodes(page)).includes('json-syntax'));
   assert.match(await page.textContent('#body-form'), /does not parse/);
-  await context.close();
-});
-
-// A diagnostic entry, the same in the page, the docs mode and <gpb-builder>: severity, code,
-// line:column, JSON Pointer and message in one button that selects the range, and a fix button.
-const COMPLETED = {
-  text: 'warning enum-value 2:13 /status "Completed" differs from the member "completed" of incidentTaskStatus only in case: OData members are case-sensitive, and some services reject it. Write "completed".',
-  fix: 'Apply fix: "completed"',
-};
-
-test('a diagnostic says what and where; clicking it selects its range; a suggestion is a one-click fix', async () => {
-  const { page, context } = await open('diagnostics');
-  await chooseOperation(page, 'incidentTask.update');
-  await typeInEditor(page, '{\n  "status": "Completed"\n}');
-  assert.deepEqual(await diagnosticCodes(page), ['enum-value']);
-  assert.deepEqual(await diagnosticEntries(page.locator('#diagnostics')), [COMPLETED]);
-  await page.getByRole('button', { name: COMPLETED.text }).click();
-  const selected = await page.evaluate(() => document.getElementById('body-editor').shadowRoot.getSelection().toString());
-  assert.equal(selected, '"Completed"');
-  await page.getByRole('button', { name: COMPLETED.fix }).click();
-  assert.equal(await editorText(page), '{\n  "status": "completed"\n}');
-  assert.deepEqual(await diagnosticCodes(page), []);
   await context.close();
 });
 
@@ -291,18 +269,8 @@ test('<gpb-builder> works from file:// and inside a host page with a strict CSP'
     }));
     await typeInEditor(page, '{"status": "Done"}', 'gpb-builder');
     assert.deepEqual((await events).slice(0, 2), ['validated:false', 'change']);
-    const done = 'error enum-value 1:12 /status "Done" is not a member of incidentTaskStatus (members are case-sensitive: open, inProgress, completed, failed, notRelevant).';
-    assert.deepEqual(await diagnosticEntries(page.locator('gpb-builder ul.diagnostics')), [{ text: done, fix: null }]);
+    assert.match(await page.locator('gpb-builder ul.diagnostics').textContent(), /enum-value/);
     assert.match(await page.locator('gpb-builder h2', { hasText: 'Diagnostics' }).textContent(), /\(1 error, 0 warnings\)/);
-    await page.locator('gpb-builder').getByRole('button', { name: done }).click();
-    assert.equal(await page.evaluate(() => document.querySelector('gpb-builder').shadowRoot.querySelector('.editor').shadowRoot.getSelection().toString()), '"Done"');
-    // A suggestion is a fix button there too.
-    await typeInEditor(page, '{\n  "status": "Completed"\n}', 'gpb-builder');
-    assert.deepEqual(await diagnosticEntries(page.locator('gpb-builder ul.diagnostics')), [COMPLETED]);
-    await page.screenshot({ path: join(outputDir, 'screenshots', url.startsWith('file') ? 'element-file.png' : 'element-http.png'), fullPage: true });
-    await page.locator('gpb-builder').getByRole('button', { name: COMPLETED.fix }).click();
-    await page.waitForFunction(() => document.querySelector('gpb-builder').value === '{\n  "status": "completed"\n}');
-    assert.deepEqual(await diagnosticEntries(page.locator('gpb-builder ul.diagnostics')), []);
     // Included twice: still one definition, no error.
     await page.addScriptTag({ url: url.replace('embed-demo.html', 'gpb-embed.js') }).catch(() => {});
     assert.equal(await page.evaluate(() => typeof customElements.get('gpb-builder')), 'function');
@@ -312,6 +280,7 @@ test('<gpb-builder> works from file:// and inside a host page with a strict CSP'
       getComputedStyle(document.querySelector('h1')).fontFamily,
     ]);
     assert.notEqual(colors[0], 'rgb(200, 0, 0)');
+    await page.screenshot({ path: join(outputDir, 'screenshots', url.startsWith('file') ? 'element-file.png' : 'element-http.png'), fullPage: true });
     await context.close();
   }
 });
@@ -329,27 +298,13 @@ test('check a docs page: each example with its findings in page lines; open one 
   for (const code of ['malformed-url', 'odata-type-unknown', 'missing-required', 'undocumented-operation', 'permissions-mismatch']) {
     assert.ok(results.includes(code), code);
   }
-  // Each finding as in the builder, at its place in the page's lines; one of the page itself has no
-  // JSON Pointer. A finding selects its place in the page text.
-  const entries = await diagnosticEntries(page.locator('#docs-results ul.diagnostics'));
-  assert.deepEqual(entries[1], {
-    text: 'warning permissions-mismatch 19:1 The permissions for Delegated (work or school account) are marked TODO; the model has: SecurityActions.ReadWrite.All.',
-    fix: null,
-  });
-  const placeholder = 'error enum-value 103:17 /states/0/status "String" is not a member of operationStatus (members are case-sensitive: NotStarted, Running, Completed, Failed). "String" is the docs\' placeholder, not a value.';
-  assert.ok(entries.some((e) => e.text === placeholder && e.fix === null), placeholder);
-  const docsSelection = () => page.evaluate(() => {
+  // A finding selects its place in the page text (its entries are in diagnostic-list.test.mjs).
+  await page.locator('#docs-results .diagnostic', { hasText: 'enum-value 103:17' }).locator('.go').click();
+  const selected = await page.evaluate(() => {
     const t = document.getElementById('docs-text');
     return t.value.slice(t.selectionStart, t.selectionEnd);
   });
-  await page.getByRole('button', { name: placeholder }).click();
-  assert.equal(await docsSelection(), '"String"');
-  // A suggestion is applied to the page text, which is checked again.
-  const format = page.locator('#docs-results .diagnostic', { hasText: 'odata-type-format 96:22 /parameters/0/@odata.type' });
-  assert.equal(await format.locator('.fix').textContent(), 'Apply fix: "#microsoft.graph.keyValuePair"');
-  await format.locator('.fix').click();
-  assert.equal((await page.inputValue('#docs-text')).split('\n')[95], '      "@odata.type": "#microsoft.graph.keyValuePair",');
-  assert.equal(await format.count(), 0);
+  assert.equal(selected, '"String"');
   await page.click('#docs-open-0');
   assert.equal(await page.isVisible('#app'), true);
   assert.equal(await page.getAttribute('body', 'data-operation'), 'securityAction.update');
