@@ -9,6 +9,10 @@ const { open } = browserSession();
 
 const options = (page, within = '#body-editor') => page.locator(`${within} .cm-tooltip-autocomplete li`).allTextContents();
 
+// CodeMirror takes keys for a completion list only 75 ms after it opens or changes (keys pressed
+// before then were not meant for it): the pause a person makes before choosing.
+const pauseBeforeChoosing = (page) => page.waitForTimeout(150);
+
 async function clearEditor(page, within = '#body-editor') {
   await page.locator(`${within} .cm-content`).click();
   await page.keyboard.press('Control+A');
@@ -19,10 +23,12 @@ test('type {"st, accept status, pick an enum member: a body with no error, by ke
   const { page, context } = await open('complete', '/?op=incidentTask.update', { contextOptions: { bypassCSP: true } });
   await clearEditor(page);
   await page.keyboard.type('{"st');
-  await page.waitForSelector('#body-editor .cm-tooltip-autocomplete');
-  await page.waitForTimeout(200);  // the list follows typing after a short pause
+  // The list follows typing: it is for the last key once it offers status alone.
+  await page.waitForFunction(() => [...document.getElementById('body-editor').shadowRoot.querySelectorAll('.cm-tooltip-autocomplete li')]
+    .map((li) => li.textContent).join('\n') === 'statusincidentTaskStatus');
   assert.deepEqual(await options(page), ['statusincidentTaskStatus']);
   assert.equal(await page.locator('#body-editor .cm-completionInfo').textContent(), 'Current task status.');
+  await pauseBeforeChoosing(page);
   await page.keyboard.press('Enter');
   assert.equal(await editorText(page), '{"status": ""}');
   // The value's list opens by itself: the enum's members, without the sentinel.
@@ -44,7 +50,7 @@ test('type {"st, accept status, pick an enum member: a body with no error, by ke
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Control+Space');
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(300);  // nothing to wait for: time in which a list would have opened
   assert.equal(await page.locator('#body-editor .cm-tooltip-autocomplete').count(), 0);
   await page.screenshot({ path: join(outputDir, 'screenshots', 'assist-complete.png') });
   await context.close();
@@ -55,7 +61,8 @@ test('hover shows the type, facts, members, description and the finding with its
   await clearEditor(page);
   await page.keyboard.type('{"status": "Completed"');
   await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
+  // The page has validated the whole text (the finding names all of "Completed").
+  await page.waitForFunction(() => [...document.querySelectorAll('#diagnostics .message')].some((m) => m.textContent.startsWith('"Completed" differs')));
   // The mouse over the value: where its text is drawn.
   const box = await page.locator('#body-editor .cm-content').evaluate((content) => {
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
@@ -87,14 +94,13 @@ test('<gpb-builder> completes in its own editor too', async () => {
   await clearEditor(page, 'gpb-builder');
   await page.keyboard.type('{"st');
   await page.waitForSelector('gpb-builder .cm-tooltip-autocomplete');
-  // CodeMirror takes keys for a list only 75 ms after it opens (keys pressed before then were not
-  // meant for it); accepting then also replaces what was typed since the list was made.
-  await page.waitForTimeout(150);
+  // Accepting also replaces what was typed since the list was made.
+  await pauseBeforeChoosing(page);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('gpb-builder').value === '{"status": ""}');
   await page.waitForFunction(() => document.querySelector('gpb-builder').shadowRoot
     .querySelector('.editor').shadowRoot.querySelectorAll('.cm-tooltip-autocomplete li').length === 5);
-  await page.waitForTimeout(150);
+  await pauseBeforeChoosing(page);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('gpb-builder').value === '{"status": "open"}');
   assert.match(await page.locator('gpb-builder h2', { hasText: 'Diagnostics' }).textContent(), /\(valid\)/);

@@ -108,29 +108,54 @@ export async function editorText(page) {
   return page.evaluate(() => document.getElementById('body-editor').shadowRoot.querySelector('.cm-content').innerText);
 }
 
-// Replaces the editor's text the way a person does: select all, then type or paste. `within`
-// names the element holding the editor (the page's, or a <gpb-builder>).
+// Runs `action` and waits for the validation that follows it: the page's gpb:validated event on
+// document, or the validated event of the <gpb-builder> that `element` selects. The diagnostics on
+// screen are then those of the text the action left. Returns the validation's result.
+export async function validatedAfter(page, action, element = null) {
+  await page.evaluate((host) => {
+    const target = host ? document.querySelector(host) : document;
+    window.__nextValidation = new Promise((resolve) => target.addEventListener(host ? 'validated' : 'gpb:validated',
+      (event) => resolve(event.detail), { once: true }));
+  }, element);
+  await action();
+  return page.evaluate(() => window.__nextValidation);
+}
+
+// Replaces the editor's text the way a person does: select all, then paste, one change; returns
+// once the page (or the element) has validated the new text. `within` names the element holding
+// the editor (the page's, or a <gpb-builder>).
 export async function typeInEditor(page, text, within = '#body-editor') {
   const content = page.locator(`${within} .cm-content`);
   await content.click();
   await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await content.evaluate((node, value) => {
+  return validatedAfter(page, () => content.evaluate((node, value) => {
     const data = new DataTransfer();
     data.setData('text/plain', value);
     node.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  }, text), within === '#body-editor' ? null : within);
 }
 
+// The codes in the page's diagnostic list as it is now (after typeInEditor, or an action that
+// validates at once: a form control, a Start from button, a fix).
 export async function diagnosticCodes(page) {
-  await page.waitForTimeout(250);  // the page validates after a short pause in typing
   return page.$$eval('#diagnostics .diagnostic .code', (nodes) => nodes.map((n) => n.textContent));
 }
 
-// The JSON bodies of a documentation page, and its raw example request (request line to body end).
-export function exampleRequest(pageText) {
-  const lines = pageText.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^(GET|POST|PATCH|PUT|DELETE) https:\/\//.test(l));
-  const end = lines.findIndex((l, i) => i > start && l === '}');
-  return lines.slice(start, end + 1).join('\n');
+// The row of the body form for the value at a JSON Pointer (its data-pointer attribute).
+export const formRow = (page, pointer) => page.locator(`.prop[data-pointer=${JSON.stringify(pointer)}]`);
+
+// A value's control in the body form, by its name: the value's JSON Pointer. For where a label
+// repeats (a Boolean's checkbox is labelled like the checkbox that includes the property).
+export const valueControl = (page, pointer) => page.locator(`[name=${JSON.stringify(pointer)}]`);
+
+// The entries of a diagnostic list (a locator of its ul), as shown: each entry's text (severity,
+// code, line:column, JSON Pointer, message) and its fix button's text, or null without one.
+export async function diagnosticEntries(list) {
+  return list.locator('.diagnostic').evaluateAll((items) => items.map((item) => ({
+    text: item.querySelector('.go').textContent,
+    fix: item.querySelector('.fix')?.textContent ?? null,
+  })));
 }
+
+// An entry's text, made from a diagnostic as the core gives it (the pointer "" is the whole body).
+export const entryText = (d) => `${d.severity} ${d.code} ${d.line}:${d.column} ${d.pointer || '(root)'} ${d.message}`;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { browserSession, editorText, typeInEditor, fixtures, outputDir, root, site } from './harness.mjs';
+import { browserSession, editorText, typeInEditor, validatedAfter, valueControl, fixtures, outputDir, root, site } from './harness.mjs';
 
 // Packs, and the XML reader's code, load after the page: a search or a file needs them.
 const session = browserSession({ later: () => true });
@@ -19,10 +19,12 @@ const waitForOperation = (page, pattern) => page.waitForFunction(
 const waitForStatus = (page, pattern) => page.waitForFunction(
   (source) => new RegExp(source).test(document.getElementById('search-status').textContent), pattern.source, { timeout: 30000 });
 
-async function settled(page) {
-  await page.waitForTimeout(300);  // the page validates after a short pause in typing
-  return summary(page);
-}
+// The form's controls as a person finds them, by their labels.
+const form = (page) => page.locator('#body-form');
+const checkbox = (page, name) => form(page).getByRole('checkbox', { name, exact: true });
+const textbox = (page, name) => form(page).getByRole('textbox', { name, exact: true });
+const combobox = (page, name) => form(page).getByRole('combobox', { name, exact: true });
+const pathParameter = (page, name) => page.locator('#path-parameters').getByRole('textbox', { name, exact: true });
 
 test('search finds a beta and a v1.0 operation by keyboard; the version is remembered', async () => {
   const { page, context, log } = await open('search');
@@ -81,7 +83,7 @@ test('a pasted METHOD URL resolves, fills the path parameters, and says which se
   await waitForStatus(page, /Resolves to one operation/);
   await page.press('#operation-search', 'Enter');
   await waitForOperation(page, /^v1\.0 PATCH \/users\/\{userId\}$/);
-  assert.equal(await page.inputValue('#param-userId'), '42');
+  assert.equal(await pathParameter(page, 'userId').inputValue(), '42');
   assert.equal(await page.textContent('#operation-url'), 'https://graph.microsoft.com/v1.0/users/42');
   assert.equal(await page.inputValue('#version'), 'v1.0');
 
@@ -94,10 +96,10 @@ test('a pasted METHOD URL resolves, fills the path parameters, and says which se
   // The paste dialog resolves the same way, in the version its URL names.
   await page.click('#start-paste');
   await page.fill('#paste-text', 'POST https://graph.microsoft.com/beta/groups/7/members/$ref\nContent-Type: application/json\n\n{"@odata.id": "https://graph.microsoft.com/beta/directoryObjects/9"}');
-  await page.click('#paste-use');
+  await validatedAfter(page, () => page.click('#paste-use'));
   await waitForOperation(page, /^POST \/groups\/\{groupId\}\/members\/\$ref$/);
-  assert.equal(await page.inputValue('#param-groupId'), '7');
-  assert.equal(await settled(page), 'No problems: this body is valid.');
+  assert.equal(await pathParameter(page, 'groupId').inputValue(), '7');
+  assert.equal(await summary(page), 'No problems: this body is valid.');
   await context.close();
 });
 
@@ -105,21 +107,24 @@ test('the form alone builds a v1.0 body whose values are derived types, with no 
   const { page, context } = await open('derived', `/?op=${encodeURIComponent('POST https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations')}`);
   await waitForOperation(page, /^v1\.0 POST \/identity\/conditionalAccess\/namedLocations$/);
   await page.click('#start-empty');
-  await page.selectOption('#froot-kind', { label: 'ipNamedLocation' });
-  await page.waitForSelector('#f_2fipRanges-include');
-  await page.fill('#f_2fdisplayName-control', 'Head office');
-  await page.check('#f_2fipRanges-include');
-  await page.click('#f_2fipRanges-add');
+  await combobox(page, 'Body: kind').selectOption({ label: 'ipNamedLocation' });
+  await textbox(page, 'displayName').fill('Head office');
+  await checkbox(page, 'ipRanges').check();
+  await form(page).getByRole('button', { name: 'Add ipRange' }).click();
   // An item of an abstract type: nothing but the kind until one is chosen.
-  assert.match(await page.textContent('#f_2fipRanges_2f0-group'), /ipRange is abstract: choose a kind/);
-  await page.selectOption('#f_2fipRanges_2f0-kind', { label: 'iPv4CidrRange' });
-  await page.fill('#f_2fipRanges_2f0_2fcidrAddress-control', '10.0.0.0/8');
-  assert.equal(await settled(page), 'No problems: this body is valid.');
+  assert.match(await form(page).getByRole('group', { name: 'ipRanges item 1 (ipRange)' }).textContent(), /ipRange is abstract: choose a kind/);
+  await combobox(page, 'ipRanges item 1: kind').selectOption({ label: 'iPv4CidrRange' });
+  await textbox(page, 'cidrAddress').fill('10.0.0.0/8');
+  // A Boolean's checkbox has the label of the checkbox that includes it: found by its name, the
+  // value's JSON Pointer.
+  const { valid } = await validatedAfter(page, () => valueControl(page, '/isTrusted').check());
+  assert.equal(valid, true);
+  assert.equal(await summary(page), 'No problems: this body is valid.');
   assert.deepEqual(JSON.parse(await editorText(page)), {
     '@odata.type': '#microsoft.graph.ipNamedLocation',
     displayName: 'Head office',
     ipRanges: [{ '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '10.0.0.0/8' }],
-    isTrusted: false,
+    isTrusted: true,
   });
   await page.screenshot({ path: join(outputDir, 'screenshots', 'model-derived.png'), fullPage: true });
   await context.close();
@@ -144,19 +149,20 @@ test('a local $metadata file drives search, form and validation; a hostile one g
 
   // The form: a flags enum as checkboxes, an abstract complex value, an Int16, a duration.
   await page.click('#start-empty');
-  await page.check('#f_2ftitle-include');
-  await page.fill('#f_2ftitle-control', 'Dune');
-  await page.check('#f_2fgenres-include');
-  await page.check('#f_2fgenres-flag-0');
-  await page.check('#f_2fgenres-flag-2');
-  await page.check('#f_2faddedOn-include');
-  await page.check('#f_2fshelf-include');
-  await page.selectOption('#f_2fshelf-kind', { label: 'openShelf' });
-  await page.fill('#f_2fshelf_2froom-control', 'East');
-  await page.fill('#f_2fshelf_2fbay-control', '12');
-  await page.check('#f_2floanPeriod-include');
-  await page.fill('#f_2floanPeriod-control', 'P14D');
-  assert.equal(await settled(page), 'No problems: this body is valid.');
+  await checkbox(page, 'title').check();
+  await textbox(page, 'title').fill('Dune');
+  await checkbox(page, 'genres').check();
+  await checkbox(page, 'fiction').check();
+  await checkbox(page, 'science').check();
+  await checkbox(page, 'addedOn').check();
+  await checkbox(page, 'shelf').check();
+  await combobox(page, 'shelf: kind').selectOption({ label: 'openShelf' });
+  await textbox(page, 'room').fill('East');
+  const bay = form(page).getByRole('spinbutton', { name: 'bay', exact: true });
+  await bay.fill('12');
+  await checkbox(page, 'loanPeriod').check();
+  await validatedAfter(page, () => textbox(page, 'loanPeriod').fill('P14D'));
+  assert.equal(await summary(page), 'No problems: this body is valid.');
   const body = JSON.parse(await editorText(page));
   assert.equal(body.genres, 'fiction,science');
   assert.deepEqual(body.shelf, { '@odata.type': '#contoso.library.openShelf', room: 'East', bay: 12 });
@@ -165,8 +171,7 @@ test('a local $metadata file drives search, form and validation; a hostile one g
   assert.match(await page.textContent('#panel-request pre'), /^POST https:\/\/library\.example\/odata\/books\n/);
 
   // Validation against the service's model, pointing at the value: an Int16 out of range.
-  await page.fill('#f_2fshelf_2fbay-control', '40000');
-  await page.waitForTimeout(300);
+  await validatedAfter(page, () => bay.fill('40000'));
   const found = await page.$$eval('#diagnostics .diagnostic', (nodes) => nodes.map((n) =>
     `${n.querySelector('.code').textContent} ${n.querySelector('.pointer').textContent}`));
   assert.deepEqual(found, ['int-range /shelf/bay']);
@@ -177,10 +182,9 @@ test('a local $metadata file drives search, form and validation; a hostile one g
   await page.press('#operation-search', 'Enter');
   await waitForOperation(page, /^library PATCH \/me$/);
   await typeInEditor(page, '{"fines": 12345678901234567.89}');
-  await page.waitForSelector('#f_2ffines-control');
-  assert.equal(await page.inputValue('#f_2ffines-control'), '12345678901234567.89');
-  await page.fill('#f_2ffines-control', '9007199254740993.10');
-  await page.waitForTimeout(300);
+  const fines = textbox(page, 'fines');
+  assert.equal(await fines.inputValue(), '12345678901234567.89');
+  await validatedAfter(page, () => fines.fill('9007199254740993.10'));
   assert.equal(await editorText(page), '{\n  "fines": 9007199254740993.10\n}');
 
   // A hostile file: a DOCTYPE with entities. The page says why and keeps the loaded model.
@@ -198,17 +202,16 @@ test('share links and ?op= work for METHOD URL addresses; embed mode too', async
   await waitForOperation(page, /^v1\.0 PATCH \/users\/\{userId\}$/);
   await page.click('#start-empty');
   // A type of a hundred properties has a filter; the ticked ones stay in view.
-  await page.fill('#f-filter', 'jobti');
+  await form(page).getByRole('searchbox', { name: /^Filter the \d+ properties of user$/ }).fill('jobti');
   assert.deepEqual(await page.$$eval('#body-form .prop:not([hidden]):not(details.parked .prop) > .prop-head .prop-name', (n) => n.map((x) => x.textContent)), ['jobTitle']);
-  await page.check('#f_2fjobTitle-include');
-  await page.fill('#f_2fjobTitle-control', 'Engineer');
-  await page.waitForTimeout(300);
+  await checkbox(page, 'jobTitle').check();
+  await validatedAfter(page, () => textbox(page, 'jobTitle').fill('Engineer'));
   await page.evaluate(() => document.getElementById('share').click());
   await page.waitForFunction(() => location.hash.startsWith('#s='));
   const link = page.url();
-  const fresh = await open('share-address-restored', link.replace(session.server.origin, ''));
+  const fresh = await open('share-address-restored', link, { absolute: true });
   await waitForOperation(fresh.page, /^v1\.0 PATCH \/users\/\{userId\}$/);
-  assert.equal(await fresh.page.inputValue('#param-userId'), '42');
+  assert.equal(await pathParameter(fresh.page, 'userId').inputValue(), '42');
   assert.deepEqual(JSON.parse(await editorText(fresh.page)), { jobTitle: 'Engineer' });
   await fresh.context.close();
 
@@ -234,7 +237,7 @@ test('axe-core finds no serious or critical violation with the search open and a
   const { page, context } = await open('axe-model', `/?op=${encodeURIComponent('POST https://graph.microsoft.com/v1.0/identity/conditionalAccess/namedLocations')}`,
     { contextOptions: { bypassCSP: true } });
   await waitForOperation(page, /namedLocations$/);
-  await page.selectOption('#froot-kind', { label: 'ipNamedLocation' });
+  await combobox(page, 'Body: kind').selectOption({ label: 'ipNamedLocation' });
   await page.click('.own-metadata summary');
   await page.fill('#operation-search', 'incident');
   await waitForStatus(page, /operations in/);

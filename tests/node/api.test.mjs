@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { pageBodies } from '../seed-pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const site = join(root, 'build', 'site');
@@ -18,21 +19,6 @@ const gpb = await loadGpb({ wasmBinary });
 const core = await createGpbCore({ wasmBinary });
 
 const OPERATIONS = ['securityConfigurationTask.create', 'securityConfigurationTask.update', 'securityAction.update', 'incidentTask.update'];
-
-// The JSON bodies of a documentation page: each block from a line "{" to the next line "}".
-function pageBodies(text) {
-  const bodies = [];
-  let current = null;
-  for (const line of text.split(/\r?\n/)) {
-    if (current === null && line === '{') current = [];
-    if (current !== null) current.push(line);
-    if (current !== null && line === '}') {
-      bodies.push(`${current.join('\n')}\n`);
-      current = null;
-    }
-  }
-  return bodies;
-}
 
 const seeds = {
   '000_79e0a18590ba6f35.txt': 'securityConfigurationTask.update',

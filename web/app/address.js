@@ -29,3 +29,14 @@ export function parseAddress(text, models = []) {
 export function modelOf(address, current) {
   return address.model ?? versionInUrl(address.url) ?? current;
 }
+
+// The address in an operation's target whose first word names a model not loaded here
+// ("library POST /books" before library's $metadata is opened), or null.
+export function addressAfterModelName(text) {
+  return parseAddress(text.replace(/^\S+\s+/, ''));
+}
+
+// The path parameters that have a value ({ userId: '42' } of { userId: '42', messageId: '' }).
+export function filledParameters(parameters) {
+  return Object.fromEntries(Object.entries(parameters ?? {}).filter(([, value]) => value));
+}

@@ -1,27 +1,53 @@
 // "Check a docs page": paste a reference page or open a file; each example with its findings, in
 // the page's own lines; any request example opens in the builder. The file is read locally.
 import { countText, plural } from './words.js';
-import { el } from './dom.js';
+import { el, $ } from './dom.js';
 import { offsetOf } from './positions.js';
+import { debounce } from './debounce.js';
+import { renderDiagnosticList } from './diagnostic-list.js';
 
-const $ = (id) => document.getElementById(id);
+// One example of the page: what it is, what it was checked against, its findings, and for a request
+// of a catalog operation a button that opens it in the builder.
+function exampleCard(example, index, { diagnosticList, openInBuilder }) {
+  const what = example.kind === 'request' ? `${example.method} ${example.path ?? ''}` : `HTTP ${example.status ?? '?'}`;
+  const model = example.type
+    ? `Checked against ${example.operation ?? example.type} (${example.modelSource === 'page' ? 'a model derived from this page' : 'the catalog'}).`
+    : 'Not checked: no model for this example.';
+  const open = example.kind === 'request' && example.operation && example.modelSource === 'catalog'
+    ? el('button', { type: 'button', class: 'open', id: `docs-open-${index}`, text: 'Open in the builder', onclick: () => openInBuilder(example) })
+    : null;
+  return el('article', { class: 'docs-example' },
+    el('h3', {}, `${example.kind === 'request' ? 'Request' : 'Response'} · line ${example.line} · `, el('code', { text: what })),
+    el('p', { class: example.type ? 'meta' : 'meta unchecked', text: model }),
+    example.diagnostics.length ? diagnosticList(example.diagnostics) : el('p', { class: 'meta', text: 'No findings.' }),
+    open);
+}
+
+// The findings of the page text in the textarea: each selects its range there, and a suggestion
+// is applied there (then the page is checked again).
+function findingsIn(text, recheck) {
+  const range = (d) => [offsetOf(text.value, d.line, d.column), offsetOf(text.value, d.endLine, d.endColumn)];
+  const select = (d) => {
+    text.focus();
+    text.setSelectionRange(...range(d));
+  };
+  const fix = (d) => {
+    text.setRangeText(d.suggestion, ...range(d), 'end');
+    text.focus();
+    recheck();
+  };
+  return (list) => {
+    const ul = el('ul', { class: 'diagnostics' });
+    // A finding of the page itself, or of a request's URL, has no JSON Pointer: none is shown.
+    renderDiagnosticList(ul, list, { select, fix, rootLabel: '' });
+    return ul;
+  };
+}
 
 export function setupDocsMode({ gpb, openInBuilder }) {
   const text = $('docs-text');
   let name = 'pasted page';
-  let timer = 0;
-
-  const select = (d) => {
-    text.focus();
-    text.setSelectionRange(offsetOf(text.value, d.line, d.column), offsetOf(text.value, d.endLine, d.endColumn));
-  };
-
-  const diagnosticList = (list) => el('ul', { class: 'docs-diagnostics' }, list.map((d) => el('li', { class: `sev-${d.severity}` },
-    el('button', { type: 'button', class: 'go', onclick: () => select(d), 'aria-label': `Line ${d.line}, column ${d.column}: ${d.severity} ${d.code}: ${d.message}` },
-      el('span', { class: 'where', text: `${d.line}:${d.column}` }), ' ',
-      el('span', { class: 'severity', text: d.severity }), ' ',
-      el('span', { class: 'code', text: d.code }), ' ',
-      el('span', { class: 'message', text: d.message })))));
+  const diagnosticList = findingsIn(text, () => check());
 
   function check() {
     if (!text.value.trim()) {
@@ -33,20 +59,7 @@ export function setupDocsMode({ gpb, openInBuilder }) {
     const all = [...page.diagnostics, ...page.examples.flatMap((e) => e.diagnostics)];
     const checked = page.examples.filter((e) => e.type).length;
     $('docs-summary').textContent = `${plural(page.examples.length, 'example')}, ${checked} checked: ${countText(all)}.`;
-    const cards = page.examples.map((example, index) => {
-      const what = example.kind === 'request' ? `${example.method} ${example.path ?? ''}` : `HTTP ${example.status ?? '?'}`;
-      const model = example.type
-        ? `Checked against ${example.operation ?? example.type} (${example.modelSource === 'page' ? 'a model derived from this page' : 'the catalog'}).`
-        : 'Not checked: no model for this example.';
-      const open = example.kind === 'request' && example.operation && example.modelSource === 'catalog'
-        ? el('button', { type: 'button', class: 'open', id: `docs-open-${index}`, text: 'Open in the builder', onclick: () => openInBuilder(example) })
-        : null;
-      return el('article', { class: 'docs-example' },
-        el('h3', {}, `${example.kind === 'request' ? 'Request' : 'Response'} · line ${example.line} · `, el('code', { text: what })),
-        el('p', { class: example.type ? 'meta' : 'meta unchecked', text: model }),
-        example.diagnostics.length ? diagnosticList(example.diagnostics) : el('p', { class: 'meta', text: 'No findings.' }),
-        open);
-    });
+    const cards = page.examples.map((example, index) => exampleCard(example, index, { diagnosticList, openInBuilder }));
     const pageFindings = page.diagnostics.length
       ? [el('article', { class: 'docs-example' }, el('h3', { text: 'The page' }), diagnosticList(page.diagnostics))] : [];
     $('docs-results').replaceChildren(...pageFindings, ...cards);
@@ -58,10 +71,8 @@ export function setupDocsMode({ gpb, openInBuilder }) {
     text.value = await file.text();
     check();
   };
-  text.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(check, 250);
-  });
+  const scheduleCheck = debounce(check);
+  text.addEventListener('input', () => scheduleCheck(250));
   $('docs-file').addEventListener('change', (event) => load(event.target.files[0]));
   text.addEventListener('dragover', (event) => event.preventDefault());
   text.addEventListener('drop', (event) => {

@@ -15,3 +15,6 @@ export function el(tag, attributes = {}, ...children) {
   }
   return node;
 }
+
+// An element of the page by its id (the page's own ids; a shadow root has its own getElementById).
+export const $ = (id) => document.getElementById(id);

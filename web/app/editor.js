@@ -51,6 +51,29 @@ const theme = EditorView.theme({
 const GRAMMAR_LIMIT = 200000;
 const grammarFor = (length) => (length > GRAMMAR_LIMIT ? [] : json());
 
+// Line numbers, colours, folding, lint marks, undo and brackets.
+const basics = () => [
+  lineNumbers(),
+  highlightActiveLineGutter(),
+  foldGutter(),
+  lintGutter(),
+  history(),
+  drawSelection(),
+  indentOnInput(),
+  bracketMatching(),
+  highlightActiveLine(),
+  syntaxHighlighting(highlight),
+  theme,
+];
+
+// The default keys and undo's (after the assist's, which take precedence), wrapping, and the
+// text area's name for assistive technology.
+const keysAndLabel = (label) => [
+  keymap.of([...defaultKeymap, ...historyKeymap]),
+  EditorView.lineWrapping,
+  EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+];
+
 // The editor lives in a shadow root: CodeMirror's styles then go in as constructed style sheets,
 // which a strict style-src policy allows (a <style> element would be blocked).
 export function createEditor(host, { text = '', onChange, label = 'JSON body', assist, describeAtCursor } = {}) {
@@ -69,22 +92,10 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body', a
     state: EditorState.create({
       doc: text,
       extensions: [
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        foldGutter(),
-        lintGutter(),
-        history(),
-        drawSelection(),
-        indentOnInput(),
-        bracketMatching(),
-        highlightActiveLine(),
-        syntaxHighlighting(highlight),
-        theme,
+        ...basics(),
         grammar.of(grammarFor(text.length)),
         assist ? assistExtensions(assist, { textOf: textOfDoc, describeAtCursor }) : [],
-        keymap.of([...defaultKeymap, ...historyKeymap]),
-        EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+        ...keysAndLabel(label),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           const length = update.state.doc.length;

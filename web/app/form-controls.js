@@ -9,12 +9,14 @@ import {
 const SENTINEL = 'unknownFutureValue';
 const DATETIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;
 
-// c: { model, prop, current, set(value, focusId?), id, label, invalid, describedBy }
+// c: { model, prop, current, set(value, focusId?), id, pointer, label, invalid, describedBy }. Each
+// value's control is named by the value's JSON Pointer (name="/shelf/bay"): a stable handle where a
+// label repeats, as a Boolean's checkbox is labelled like the checkbox that includes the property.
 export function scalarEditor(c) {
   if (c.prop.kind === 'enum') return c.model.enums[c.prop.type]?.flags ? flagsEditor(c) : enumEditor(c);
   const type = c.prop.type;
   if (type === 'Edm.Boolean') {
-    return el('input', { type: 'checkbox', id: `${c.id}-control`, 'aria-label': c.label, checked: c.current === true,
+    return el('input', { type: 'checkbox', id: `${c.id}-control`, name: c.pointer, 'aria-label': c.label, checked: c.current === true,
       onchange: (event) => c.set(event.target.checked) });
   }
   if (type === 'Edm.Int64' || type === 'Edm.Decimal') return exactNumberEditor(c);
@@ -27,7 +29,7 @@ export function scalarEditor(c) {
   return textEditor(c);
 }
 
-const common = (c, extra = {}) => ({ id: `${c.id}-control`, 'aria-label': c.label, 'aria-invalid': c.invalid, 'aria-describedby': c.describedBy, ...extra });
+const common = (c, extra = {}) => ({ id: `${c.id}-control`, name: c.pointer, 'aria-label': c.label, 'aria-invalid': c.invalid, 'aria-describedby': c.describedBy, ...extra });
 
 function enumEditor(c) {
   const members = (c.model.enums[c.prop.type]?.members ?? []).filter((m) => m !== SENTINEL);
@@ -45,7 +47,7 @@ function enumEditor(c) {
 function flagsEditor(c) {
   const members = (c.model.enums[c.prop.type]?.members ?? []).filter((m) => m !== SENTINEL);
   const chosen = new Set(typeof c.current === 'string' ? c.current.split(',').map((m) => m.trim()).filter(Boolean) : []);
-  const group = el('fieldset', { class: 'flags', id: `${c.id}-control`, 'aria-invalid': c.invalid, 'aria-describedby': c.describedBy },
+  const group = el('fieldset', { class: 'flags', id: `${c.id}-control`, name: c.pointer, 'aria-invalid': c.invalid, 'aria-describedby': c.describedBy },
     el('legend', { text: `${c.label}: any of` }));
   members.forEach((member, index) => {
     group.append(el('label', { class: 'flag' }, el('input', { type: 'checkbox', id: `${c.id}-flag-${index}`, checked: chosen.has(member),

@@ -3,6 +3,7 @@
 import { el } from './dom.js';
 import { primitiveDefault } from './form-values.js';
 import { scalarEditor } from './form-controls.js';
+import { pointerAppend, pointerTokens } from './json-pointer.js';
 
 const SENTINEL = 'unknownFutureValue';
 const MAX_ITEMS_SHOWN = 50;
@@ -14,10 +15,6 @@ const FILTER_FROM = 30;
 
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const shortName = (qualified) => qualified.slice(qualified.lastIndexOf('.') + 1);
-
-export function pointerAppend(pointer, token) {
-  return `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-}
 
 // A stable element id per JSON Pointer, so focus survives a re-render.
 export function idFor(prefix, pointer) {
@@ -108,7 +105,7 @@ export function renderForm(container, options) {
 }
 
 function objectRows(ctx, type, object, pointer, isRoot) {
-  const depth = pointer ? pointer.split('/').length - 1 : 0;
+  const depth = pointerTokens(pointer).length;
   if (depth > OPEN_DEPTH && !ctx.view.expanded.has(pointer)) return [expandButton(ctx, type, pointer)];
   const rows = [];
   const known = new Set(type.properties.map((p) => p.name));
@@ -276,7 +273,7 @@ function singleEditor(ctx, prop, holder, key, pointer, id, label) {
   };
 
   if (prop.kind === 'complex' || prop.kind === 'entity') return objectEditor(ctx, prop, current, pointer, id, label);
-  return scalarEditor({ model, prop, current, set, id, label, invalid, describedBy });
+  return scalarEditor({ model, prop, current, set, id, pointer, label, invalid, describedBy });
 }
 
 // A structured value: its kind first when the declared type has derived types (an abstract one

@@ -1,13 +1,13 @@
 // "Your own service": a local $metadata file (CSDL XML or JSON) read in this page, nothing uploaded.
 // XML goes through the browser's XML parser into CSDL JSON, which the core reads; that code loads
 // only when a file is opened.
-
-const $ = (id) => document.getElementById(id);
+import { $ } from './dom.js';
+import { GRAPH_VERSIONS } from './models.js';
 
 // A model name from the file's name: letters, digits, dot, dash; never a Graph version's name.
 function modelName(fileName, taken) {
   const base = fileName.replace(/(\.(xml|json|csdl|edmx|txt))+$/i, '').replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'service';
-  let name = ['beta', 'v1.0', '$metadata', 'metadata'].includes(base) ? `${base}-service` : base;
+  let name = [...GRAPH_VERSIONS, '$metadata', 'metadata'].includes(base) ? `${base}-service` : base;
   for (let n = 2; taken.has(name); n += 1) name = `${base}-${n}`;
   return name;
 }

@@ -1,11 +1,9 @@
 // The previews: the complete HTTP request, the example response and each snippet, as tabs with a
 // copy button each. A body past LARGE_BODY gets them only on request.
-import { el } from './dom.js';
+import { el, $ } from './dom.js';
 import { SNIPPETS } from './snippets.js';
 
-const $ = (id) => document.getElementById(id);
-
-// Bodies past this size are refreshed in steps (see main.js) and previewed only on request.
+// Bodies past this size are refreshed in steps (see refresh.js) and previewed only on request.
 export const LARGE_BODY = 100000;
 
 // A preview shows at most this many characters; Copy (and Download) always take the whole text.

@@ -9,7 +9,9 @@ import { parseLossless } from '../app/form-values.js';
 import { el } from '../app/dom.js';
 import { createEditor } from '../app/editor.js';
 import { countText } from '../app/words.js';
-import { parseAddress, modelOf } from '../app/address.js';
+import { parseAddress, modelOf, filledParameters } from '../app/address.js';
+import { GRAPH_VERSIONS } from '../app/models.js';
+import { renderDiagnosticList, DIAGNOSTIC_LIST_STYLE } from '../app/diagnostic-list.js';
 
 const STYLE = `
 :host { display: block; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
@@ -33,15 +35,13 @@ fieldset { border: 1px solid #8886; border-radius: 6px; margin: 4px 0; padding: 
 .prop-type, .about, .hint { color: #777; font-size: 12px; margin: 2px 0; }
 .badge { font-size: 11px; border-radius: 4px; padding: 0 4px; border: 1px solid currentColor; }
 .is-blocked .prop-name { text-decoration: line-through; }
-ul.diagnostics { list-style: none; padding: 0; margin: 6px 0; }
-ul.diagnostics button { all: unset; cursor: pointer; display: block; padding: 2px 4px; border-radius: 4px; }
-ul.diagnostics button:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
-.sev-error { color: #b91c1c; } .sev-warning { color: #92400e; }
-@media (prefers-color-scheme: dark) { .sev-error { color: #fca5a5; } .sev-warning { color: #fcd34d; } }
+button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.field-diagnostics .sev-error { color: #b91c1c; } .field-diagnostics .sev-warning { color: #92400e; }
+@media (prefers-color-scheme: dark) { .field-diagnostics .sev-error { color: #fca5a5; } .field-diagnostics .sev-warning { color: #fcd34d; } }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #8881; padding: 8px; border-radius: 6px; max-height: 260px; overflow: auto; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 input[type=text], select { max-width: 100%; }
-`;
+${DIAGNOSTIC_LIST_STYLE}`;
 
 let corePromise = null;
 const core = () => (corePromise ??= createGpbCore({}).then(wrapCore));
@@ -50,7 +50,7 @@ let instances = 0;
 // One fetch of each version's pack per page, whichever element asks first.
 const packs = new Map();
 function loadPack(gpb, version, base) {
-  if (!['beta', 'v1.0'].includes(version)) return Promise.reject(new Error(`no Graph version is called "${version}" (beta or v1.0)`));
+  if (!GRAPH_VERSIONS.includes(version)) return Promise.reject(new Error(`no Graph version is called "${version}" (${GRAPH_VERSIONS.join(' or ')})`));
   if (!packs.has(version)) {
     const url = `${base.replace(/\/?$/, '/')}${version}.gpbm`;
     // Only the host's own files: nothing is asked of another origin. Browsers refuse fetch() on
@@ -119,7 +119,7 @@ class GpbBuilder extends HTMLElement {
 
   resolveIn(gpb, parsed, version) {
     const r = gpb.resolve(parsed.method ?? 'GET', parsed.url, { version });
-    return { id: r.target, params: Object.fromEntries(Object.entries(r.parameters).filter(([, v]) => v)) };
+    return { id: r.target, params: filledParameters(r.parameters) };
   }
 
   async render() {
@@ -168,6 +168,11 @@ class GpbBuilder extends HTMLElement {
     if (fromUser) this.dispatchEvent(new CustomEvent('change', { detail: { value: text }, bubbles: true }));
   }
 
+  applyFix(d) {
+    this.editor.replace(d, d.suggestion);
+    this.setBody(this.editor.getText(), true, false);
+  }
+
   check(focusId) {
     const { gpb, model } = this;
     const text = this.text;
@@ -188,13 +193,9 @@ class GpbBuilder extends HTMLElement {
     });
     if (focusedId && focusedId.startsWith(this.idBase) && focusedId !== `${this.idBase}json`) this.shadow.getElementById(focusedId)?.focus();
     this.summary.textContent = result.diagnostics.length ? `(${countText(result.diagnostics)})` : '(valid)';
-    this.diagnosticsBox.replaceChildren(...result.diagnostics.map((d) => el('li', { class: `sev-${d.severity}` },
-      el('button', { type: 'button', text: `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`,
-        onclick: () => this.editor.select(d) }))));
-    this.editor.setDiagnostics(result.diagnostics, (d) => {
-      this.editor.replace(d, d.suggestion);
-      this.setBody(this.editor.getText(), true, false);
-    });
+    const fix = (d) => this.applyFix(d);
+    renderDiagnosticList(this.diagnosticsBox, result.diagnostics, { select: (d) => this.editor.select(d), fix });
+    this.editor.setDiagnostics(result.diagnostics, fix);
     this.preview.textContent = gpb.request(model.target, text, this.params).raw;
     this.dispatchEvent(new CustomEvent('validated', { detail: result, bubbles: true }));
   }

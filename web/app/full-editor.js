@@ -1,0 +1,26 @@
+// The full editor: CodeMirror (editor.js) loads once the first diagnostics are on screen and takes
+// over the plain editor's text, with completion, hover and Ctrl+I from the core.
+import { $ } from './dom.js';
+import { applyFix, editorChanged } from './refresh.js';
+import { page, state } from './page-state.js';
+
+const editorAssist = () => ({
+  complete: (text, offset) => page.gpb.complete(state.op, text, offset),
+  hover: (text, offset) => page.gpb.hover(state.op, text, offset),
+});
+
+// Ctrl+I: what is at the cursor, said in the page (a tooltip follows the mouse only).
+function describeAtCursor(h) {
+  const parts = !h ? ['Nothing the model describes is at the cursor.'] : [
+    h.title, h.members?.length ? `Members: ${h.members.join(', ')}.` : '', h.description ?? '',
+    ...(h.diagnostics ?? []).map((d) => `${d.severity} ${d.code}: ${d.message}`),
+  ];
+  $('cursor-info').textContent = parts.filter(Boolean).join(' ');
+}
+
+export async function loadFullEditor() {
+  const { createEditor } = await import('./editor.js');
+  const text = page.editor.getText();
+  page.editor = createEditor($('body-editor'), { text, onChange: editorChanged, assist: editorAssist(), describeAtCursor });
+  page.editor.setDiagnostics(state.diagnostics, applyFix);
+}

@@ -1,0 +1,96 @@
+// The refresh loop: after each change of the body, the diagnostics at once (the list, the editor's
+// marks, then the gpb:validated event on document), then the form, the previews and the draft.
+// Bodies past LARGE_BODY are refreshed in steps, each its own task, so that typing stays responsive:
+// the diagnostics first, then the form, then (once typing pauses) the previews and the draft.
+import { $ } from './dom.js';
+import { renderDiagnosticList } from './diagnostic-list.js';
+import { countText } from './words.js';
+import { renderForm } from './form.js';
+import { parseLossless } from './form-values.js';
+import { LARGE_BODY } from './previews.js';
+import { saveDraft } from './saved-state.js';
+import { debounce } from './debounce.js';
+import { page, state, describe } from './page-state.js';
+
+export function applyFix(d) {
+  page.editor.replace(d, d.suggestion);
+  refresh();
+}
+
+function summaryText(list) {
+  return list.length ? countText(list) : 'No problems: this body is valid.';
+}
+
+function renderDiagnostics(list) {
+  $('diagnostics-summary').textContent = summaryText(list);
+  renderDiagnosticList($('diagnostics'), list, { select: (d) => page.editor.select(d), fix: applyFix });
+}
+
+// Re-renders the form; the control being edited keeps focus and caret across the re-render.
+function renderFormNow(focusId) {
+  const active = document.activeElement;
+  const caret = focusId && active?.id === focusId && typeof active.selectionStart === 'number'
+    ? [active.selectionStart, active.selectionEnd] : null;
+  const stale = state.value === undefined;
+  renderForm($('body-form'), {
+    model: describe(state.op),
+    value: stale ? state.lastGood : state.value,
+    stale,
+    diagnostics: state.diagnostics,
+    onChange: (root, nextFocus) => {
+      page.editor.setText(JSON.stringify(root, null, 2), { notify: false });
+      refresh({ focusId: nextFocus });
+    },
+  });
+  const target = focusId && document.getElementById(focusId);
+  if (!target) return;
+  target.focus();
+  if (caret) {
+    try {
+      target.setSelectionRange(...caret);
+    } catch {
+      // Not every input type has a caret.
+    }
+  }
+}
+
+let refreshGeneration = 0;
+
+export function refresh({ focusId } = {}) {
+  const generation = ++refreshGeneration;
+  const text = page.editor.getText();
+  const large = text.length > LARGE_BODY;
+  const result = page.gpb.validate(state.op, text);
+  state.diagnostics = result.diagnostics;
+  renderDiagnostics(result.diagnostics);
+  if (!performance.getEntriesByName('gpb-first-diagnostics').length) performance.mark('gpb-first-diagnostics');
+  page.editor.setDiagnostics(result.diagnostics, applyFix);
+  document.dispatchEvent(new CustomEvent('gpb:validated', { detail: result }));
+  const rest = () => {
+    if (generation !== refreshGeneration) return;  // a newer edit has taken over
+    refreshFormAndPreviews(text, { large, focusId });
+  };
+  if (large) setTimeout(rest, 0);
+  else rest();
+}
+
+// What follows the diagnostics: the form from the parsed body, then the previews and the draft.
+function refreshFormAndPreviews(text, { large, focusId }) {
+  try {
+    state.value = parseLossless(text);
+    state.lastGood = state.value;
+  } catch {
+    state.value = undefined;
+  }
+  renderFormNow(focusId);
+  if (!large) page.previews.forget();
+  schedulePreviews(large ? 400 : 0);
+  scheduleDraft(large ? 1000 : 0, { op: state.op, params: state.params, bodies: { ...state.bodies, [state.op]: text } });
+}
+
+const scheduleRefresh = debounce(() => refresh());
+export const schedulePreviews = debounce(() => page.previews.render());
+const scheduleDraft = debounce(saveDraft);
+
+// The editor's onChange: the page validates once typing pauses, longer for longer bodies.
+export const editorChanged = (length) => scheduleRefresh(length > 200000 ? 400 : length > 20000 ? 150 : 60);
