@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { launch, openPage, chooseOperation, typeInEditor, fixtures, site, root } from '../../tests/browser/harness.mjs';
+import { pageBodies } from '../../tests/seed-pages.mjs';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -15,10 +16,7 @@ const benchDir = join(root, 'build', 'bench');
 const log = (...parts) => { if (!asJson) console.error(...parts); };
 
 // ---- the bodies ----------------------------------------------------------------------------
-const seed = readFileSync(join(fixtures, 'seeds', '001_ec43082713dfce17.txt'), 'utf8');
-const seedLines = seed.split(/\r?\n/);
-const bodyStart = seedLines.indexOf('{');
-const small = `${seedLines.slice(bodyStart, seedLines.indexOf('}', bodyStart) + 1).join('\n')}\n`;
+const [small] = pageBodies(readFileSync(join(fixtures, 'seeds', '001_ec43082713dfce17.txt'), 'utf8'));
 const largeValue = JSON.parse(small);
 const entries = quick ? 1600 : 16000;
 largeValue.intendedSettings = Array.from({ length: entries }, (_, i) => ({ '@odata.type': '#microsoft.graph.keyValuePair', name: `setting${i}`, value: `value of setting number ${i}` }));
