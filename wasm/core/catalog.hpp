@@ -176,9 +176,8 @@ struct OperationDef {
     std::string responseShape = "entity";  // entity | collection | value | none | binary | count
     std::vector<int> statuses;             // every legitimate success status; responseStatus first
     const ActionDef* action = nullptr;
-    std::string permissionsSource;
-    std::string
-        baseUrl;  // the service root for another service's model; empty for Graph      // "overlay", "reference" or "" when none is listed
+    std::string permissionsSource;  // "overlay", "reference" or "" when none is listed
+    std::string baseUrl;            // the service root for another service's model; empty for Graph
 
     bool returns_collection() const { return responseShape == "collection"; }  // {"value": [...]}
     bool has_body() const { return bodyType && (method == "POST" || method == "PATCH" || method == "PUT"); }
