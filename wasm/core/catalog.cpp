@@ -173,11 +173,10 @@ std::string service_root_problem(std::string_view root) {
 
 }  // namespace
 
+// The root always has a scheme and a host, and never a query (service_root_problem).
 std::string_view Catalog::rootPath() const {
-    std::string_view root = host_;
-    size_t scheme = root.find("://");
-    size_t slash = scheme == std::string_view::npos ? std::string_view::npos : root.find('/', scheme + 3);
-    return slash == std::string_view::npos ? std::string_view() : root.substr(slash + 1);
+    std::string_view path = url_path(host_);
+    return path.empty() ? path : path.substr(1);
 }
 
 std::string Catalog::load_named(const std::string& name, std::string_view metadata, std::string_view serviceRoot) {

@@ -14,13 +14,7 @@ namespace {
 
 // The path part of a URL or path: no scheme and host, no query or fragment, no version segment.
 std::string_view path_of(std::string_view url, std::string_view version) {
-    size_t scheme = url.find("://");
-    if (scheme != std::string_view::npos) {
-        size_t slash = url.find('/', scheme + 3);
-        url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
-    }
-    size_t query = url.find_first_of("?#");
-    if (query != std::string_view::npos) url = url.substr(0, query);
+    url = url_path(url);
     while (!url.empty() && url[0] == '/') url.remove_prefix(1);
     for (std::string_view v : {version, std::string_view("v1.0"), std::string_view("beta")}) {
         if (v.empty()) continue;
