@@ -101,10 +101,9 @@ std::string stable_guid(std::string_view text) {
     uint64_t high = fnv1a(text, 14695981039346656037ULL), low = fnv1a(text, 0x9E3779B97F4A7C15ULL);
     high = (high & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;
     low = (low & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;
-    static const char* hex = "0123456789abcdef";
     std::string digits;
-    for (int shift = 60; shift >= 0; shift -= 4) digits.push_back(hex[(high >> shift) & 15]);
-    for (int shift = 60; shift >= 0; shift -= 4) digits.push_back(hex[(low >> shift) & 15]);
+    for (int shift = 60; shift >= 0; shift -= 4) digits.push_back(kHexLower[(high >> shift) & 15]);
+    for (int shift = 60; shift >= 0; shift -= 4) digits.push_back(kHexLower[(low >> shift) & 15]);
     return digits.substr(0, 8) + "-" + digits.substr(8, 4) + "-" + digits.substr(12, 4) + "-" + digits.substr(16, 4) + "-" +
            digits.substr(20);
 }
@@ -158,15 +157,14 @@ std::string example_body(const OperationDef& op, bool full) {
 }
 
 std::string percent_encode(std::string_view value) {
-    static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : value) {
         if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
             out.push_back(static_cast<char>(c));
         } else {
             out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
+            out.push_back(kHexUpper[c >> 4]);
+            out.push_back(kHexUpper[c & 15]);
         }
     }
     return out;

@@ -173,11 +173,10 @@ std::string service_root_problem(std::string_view root) {
 
 }  // namespace
 
+// The root always has a scheme and a host, and never a query (service_root_problem).
 std::string_view Catalog::rootPath() const {
-    std::string_view root = host_;
-    size_t scheme = root.find("://");
-    size_t slash = scheme == std::string_view::npos ? std::string_view::npos : root.find('/', scheme + 3);
-    return slash == std::string_view::npos ? std::string_view() : root.substr(slash + 1);
+    std::string_view path = url_path(host_);
+    return path.empty() ? path : path.substr(1);
 }
 
 std::string Catalog::load_named(const std::string& name, std::string_view metadata, std::string_view serviceRoot) {
@@ -287,98 +286,138 @@ void Catalog::merge_overlay_type(TypeDef& type, const json& spec, const std::str
 }
 
 void Catalog::load_document(const json& doc, const std::string& origin) {
-    if (auto types = doc.find("types"); types != doc.end() && types->is_object()) {
-        for (auto it = types->begin(); it != types->end(); ++it) {
-            const json& spec = it.value();
-            auto existing = types_.find(it.key());
-            if (hasMetadata_ && existing != types_.end()) {
-                merge_overlay_type(existing->second, spec, origin);
-                continue;
-            }
-            TypeDef& type = types_[it.key()];
-            type.name = it.key();
-            type.shortName = short_type_name(it.key());
-            type.baseName = text_of(spec, "base");
-            type.description = text_of(spec, "description");
-            type.entity = text_of(spec, "kind") == "entity";
-            type.abstract = flag_of(spec, "abstract");
-            type.open = flag_of(spec, "open");
-            type.partial = flag_of(spec, "partial");
-            if (auto props = spec.find("properties"); props != spec.end() && props->is_object())
-                for (auto p = props->begin(); p != props->end(); ++p) type.ownProperties.push_back(overlay_property(p.key(), p.value()));
-        }
-    }
-    if (auto enums = doc.find("enums"); enums != doc.end() && enums->is_object()) {
-        for (auto it = enums->begin(); it != enums->end(); ++it) {
-            EnumDef& e = enums_[it.key()];
-            e.name = it.key();
-            e.shortName = short_type_name(it.key());
-            e.members = strings_of(it.value(), "members");
-            if (e.members.empty()) problems_.push_back(origin + ": enum " + e.name + " has no members");
-        }
-    }
+    if (auto types = doc.find("types"); types != doc.end() && types->is_object()) load_overlay_types(*types, origin);
+    if (auto enums = doc.find("enums"); enums != doc.end() && enums->is_object()) load_overlay_enums(*enums, origin);
     // With metadata the container is the metadata's; a catalog without it names its own sets.
-    if (auto sets = doc.find("entitySets"); !hasMetadata_ && sets != doc.end() && sets->is_array()) {
-        for (const auto& spec : *sets) {
-            if (!spec.is_object()) continue;
-            auto set = std::make_unique<EntitySet>();
-            set->path = text_of(spec, "path");
-            set->name = set->path.empty() ? std::string() : set->path.substr(1);
-            set->typeName = text_of(spec, "type");
-            entitySets_.push_back(std::move(set));
-        }
-    }
+    if (auto sets = doc.find("entitySets"); !hasMetadata_ && sets != doc.end() && sets->is_array()) load_overlay_entity_sets(*sets);
     if (auto ops = doc.find("operations"); ops != doc.end() && ops->is_array()) {
         for (const auto& spec : *ops) {
             if (!spec.is_object()) continue;
             if (hasMetadata_ && text_of(spec, "version", "v1.0") != urlVersion_) continue;
-            auto op = std::make_unique<OperationDef>();
-            op->id = text_of(spec, "id");
-            op->curated = true;
-            op->resource = text_of(spec, "resource");
-            op->title = text_of(spec, "title");
-            op->description = text_of(spec, "description");
-            op->method = text_of(spec, "method");
-            op->version = text_of(spec, "version", "v1.0");
-            op->path = text_of(spec, "path");
-            op->bodyTypeName = text_of(spec, "bodyType");
-            op->required = strings_of(spec, "required");
-            if (spec.contains("updatable")) {
-                op->restrictsUpdates = true;
-                op->updatable = strings_of(spec, "updatable");
-            }
-            if (auto headers = spec.find("headers"); headers != spec.end() && headers->is_array())
-                for (const auto& h : *headers)
-                    if (h.is_object()) op->headers.push_back({text_of(h, "name"), text_of(h, "value"), flag_of(h, "required")});
-            if (auto response = spec.find("response"); response != spec.end() && response->is_object()) {
-                if (auto status = response->find("status"); status != response->end() && status->is_number_integer())
-                    op->responseStatus = status->get<int>();
-                op->responseReason = text_of(*response, "reason", "OK");
-                op->responseTypeName = text_of(*response, "type");
-            }
-            if (auto perms = spec.find("permissions"); perms != spec.end() && perms->is_object()) {
-                op->permissionsSource = "overlay";
-                op->permissionsDelegatedWork = strings_of(*perms, "delegatedWork");
-                op->permissionsDelegatedPersonal = strings_of(*perms, "delegatedPersonal");
-                op->permissionsApplication = strings_of(*perms, "application");
-            }
-            op->nationalClouds = strings_of(spec, "nationalClouds");
-            op->caveats = strings_of(spec, "caveats");
-            op->documented = flag_of(spec, "documented", true);
-            op->minimal = strings_of(spec, "minimal");
-            if (auto example = spec.find("docsExample"); example != spec.end()) op->docsExample = *example;
-            if (auto findings = spec.find("docsExampleFindings"); findings != spec.end() && findings->is_array())
-                for (const auto& f : *findings)
-                    if (f.is_array() && f.size() == 3 && f[0].is_string() && f[1].is_string() && f[2].is_string())
-                        op->docsExampleFindings.push_back({f[0].get<std::string>(), f[1].get<std::string>(), f[2].get<std::string>()});
-            for (size_t open = op->path.find('{'); open != std::string::npos; open = op->path.find('{', open + 1)) {
-                size_t close = op->path.find('}', open);
-                if (close == std::string::npos) break;
-                op->pathParameters.push_back(op->path.substr(open + 1, close - open - 1));
-            }
-            operations_.push_back(std::move(op));
+            operations_.push_back(overlay_operation(spec));
         }
     }
+}
+
+// The overlay's types: facts for the metadata's types when there is metadata, else the types themselves.
+void Catalog::load_overlay_types(const json& types, const std::string& origin) {
+    for (auto it = types.begin(); it != types.end(); ++it) {
+        const json& spec = it.value();
+        auto existing = types_.find(it.key());
+        if (hasMetadata_ && existing != types_.end()) {
+            merge_overlay_type(existing->second, spec, origin);
+            continue;
+        }
+        TypeDef& type = types_[it.key()];
+        type.name = it.key();
+        type.shortName = short_type_name(it.key());
+        type.baseName = text_of(spec, "base");
+        type.description = text_of(spec, "description");
+        type.entity = text_of(spec, "kind") == "entity";
+        type.abstract = flag_of(spec, "abstract");
+        type.open = flag_of(spec, "open");
+        type.partial = flag_of(spec, "partial");
+        if (auto props = spec.find("properties"); props != spec.end() && props->is_object())
+            for (auto p = props->begin(); p != props->end(); ++p) type.ownProperties.push_back(overlay_property(p.key(), p.value()));
+    }
+}
+
+void Catalog::load_overlay_enums(const json& enums, const std::string& origin) {
+    for (auto it = enums.begin(); it != enums.end(); ++it) {
+        EnumDef& e = enums_[it.key()];
+        e.name = it.key();
+        e.shortName = short_type_name(it.key());
+        e.members = strings_of(it.value(), "members");
+        if (e.members.empty()) problems_.push_back(origin + ": enum " + e.name + " has no members");
+    }
+}
+
+void Catalog::load_overlay_entity_sets(const json& sets) {
+    for (const auto& spec : sets) {
+        if (!spec.is_object()) continue;
+        auto set = std::make_unique<EntitySet>();
+        set->path = text_of(spec, "path");
+        set->name = set->path.empty() ? std::string() : set->path.substr(1);
+        set->typeName = text_of(spec, "type");
+        entitySets_.push_back(std::move(set));
+    }
+}
+
+namespace {
+
+void read_overlay_headers(OperationDef& op, const json& spec) {
+    if (auto headers = spec.find("headers"); headers != spec.end() && headers->is_array())
+        for (const auto& h : *headers)
+            if (h.is_object()) op.headers.push_back({text_of(h, "name"), text_of(h, "value"), flag_of(h, "required")});
+}
+
+void read_overlay_response(OperationDef& op, const json& spec) {
+    auto response = spec.find("response");
+    if (response == spec.end() || !response->is_object()) return;
+    if (auto status = response->find("status"); status != response->end() && status->is_number_integer())
+        op.responseStatus = status->get<int>();
+    op.responseReason = text_of(*response, "reason", "OK");
+    op.responseTypeName = text_of(*response, "type");
+}
+
+void read_overlay_permissions(OperationDef& op, const json& spec) {
+    auto perms = spec.find("permissions");
+    if (perms == spec.end() || !perms->is_object()) return;
+    op.permissionsSource = "overlay";
+    op.permissionsDelegatedWork = strings_of(*perms, "delegatedWork");
+    op.permissionsDelegatedPersonal = strings_of(*perms, "delegatedPersonal");
+    op.permissionsApplication = strings_of(*perms, "application");
+}
+
+// The docs' own example and what checking it found: [code, path, message] triples.
+void read_docs_example(OperationDef& op, const json& spec) {
+    if (auto example = spec.find("docsExample"); example != spec.end()) op.docsExample = *example;
+    if (auto findings = spec.find("docsExampleFindings"); findings != spec.end() && findings->is_array())
+        for (const auto& f : *findings)
+            if (f.is_array() && f.size() == 3 && f[0].is_string() && f[1].is_string() && f[2].is_string())
+                op.docsExampleFindings.push_back({f[0].get<std::string>(), f[1].get<std::string>(), f[2].get<std::string>()});
+}
+
+// The names in a path template's braces: "/users/{id}/messages/{message-id}" -> id, message-id.
+std::vector<std::string> path_parameters(const std::string& path) {
+    std::vector<std::string> names;
+    for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open + 1)) {
+        size_t close = path.find('}', open);
+        if (close == std::string::npos) break;
+        names.push_back(path.substr(open + 1, close - open - 1));
+    }
+    return names;
+}
+
+}  // namespace
+
+// A curated operation as the overlay states it; resolve_overlay_operations() completes it.
+std::unique_ptr<OperationDef> Catalog::overlay_operation(const json& spec) {
+    auto op = std::make_unique<OperationDef>();
+    op->id = text_of(spec, "id");
+    op->curated = true;
+    op->resource = text_of(spec, "resource");
+    op->title = text_of(spec, "title");
+    op->description = text_of(spec, "description");
+    op->method = text_of(spec, "method");
+    op->version = text_of(spec, "version", "v1.0");
+    op->path = text_of(spec, "path");
+    op->bodyTypeName = text_of(spec, "bodyType");
+    op->required = strings_of(spec, "required");
+    if (spec.contains("updatable")) {
+        op->restrictsUpdates = true;
+        op->updatable = strings_of(spec, "updatable");
+    }
+    read_overlay_headers(*op, spec);
+    read_overlay_response(*op, spec);
+    read_overlay_permissions(*op, spec);
+    op->nationalClouds = strings_of(spec, "nationalClouds");
+    op->caveats = strings_of(spec, "caveats");
+    op->documented = flag_of(spec, "documented", true);
+    op->minimal = strings_of(spec, "minimal");
+    read_docs_example(*op, spec);
+    op->pathParameters = path_parameters(op->path);
+    return op;
 }
 
 void Catalog::resolve() {

@@ -176,9 +176,8 @@ struct OperationDef {
     std::string responseShape = "entity";  // entity | collection | value | none | binary | count
     std::vector<int> statuses;             // every legitimate success status; responseStatus first
     const ActionDef* action = nullptr;
-    std::string permissionsSource;
-    std::string
-        baseUrl;  // the service root for another service's model; empty for Graph      // "overlay", "reference" or "" when none is listed
+    std::string permissionsSource;  // "overlay", "reference" or "" when none is listed
+    std::string baseUrl;            // the service root for another service's model; empty for Graph
 
     bool returns_collection() const { return responseShape == "collection"; }  // {"value": [...]}
     bool has_body() const { return bodyType && (method == "POST" || method == "PATCH" || method == "PUT"); }
@@ -264,6 +263,10 @@ private:
     void load_source(std::string_view source, const std::string& origin);
     void load_parsed(const nlohmann::ordered_json& doc, const std::string& origin);
     void load_document(const nlohmann::ordered_json& doc, const std::string& origin);
+    void load_overlay_types(const nlohmann::ordered_json& types, const std::string& origin);
+    void load_overlay_enums(const nlohmann::ordered_json& enums, const std::string& origin);
+    void load_overlay_entity_sets(const nlohmann::ordered_json& sets);
+    static std::unique_ptr<OperationDef> overlay_operation(const nlohmann::ordered_json& spec);
     static PropertyDef overlay_property(const std::string& name, const nlohmann::ordered_json& spec);
     static void apply_overlay_facts(PropertyDef& prop, const nlohmann::ordered_json& spec);
     void merge_overlay_type(TypeDef& type, const nlohmann::ordered_json& spec, const std::string& origin);

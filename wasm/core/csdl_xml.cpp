@@ -127,6 +127,86 @@ void put_facets(ojson& target, const char** attributes) {
     }
 }
 
+// What an element opens with, as CSDL JSON has it; elements whose opening says more than one line.
+ojson open_enum_type(const char** attributes) {
+    ojson v = {{"$Kind", "EnumType"}};
+    if (is_true(attribute(attributes, "IsFlags"))) v["$IsFlags"] = true;
+    if (const char* u = attribute(attributes, "UnderlyingType")) v["$UnderlyingType"] = u;
+    return v;
+}
+
+ojson open_structured_type(std::string_view tag, const char** attributes) {
+    ojson v = {{"$Kind", std::string(tag)}};
+    if (const char* base = attribute(attributes, "BaseType")) v["$BaseType"] = base;
+    for (const char* flag : {"Abstract", "OpenType", "HasStream"})
+        if (is_true(attribute(attributes, flag))) v[std::string("$") + flag] = true;
+    return v;
+}
+
+ojson open_property(const char** attributes) {
+    ojson v = ojson::object();
+    put_type(v, attribute(attributes, "Type"));
+    put_nullable(v, attributes, true);
+    put_facets(v, attributes);
+    return v;
+}
+
+ojson open_navigation_property(const char** attributes) {
+    ojson v = {{"$Kind", "NavigationProperty"}};
+    put_type(v, attribute(attributes, "Type"));
+    if (!v.contains("$Collection")) put_nullable(v, attributes, true);
+    if (is_true(attribute(attributes, "ContainsTarget"))) v["$ContainsTarget"] = true;
+    if (const char* partner = attribute(attributes, "Partner")) v["$Partner"] = partner;
+    return v;
+}
+
+ojson open_operation(std::string_view tag, const char** attributes) {
+    ojson v = {{"$Kind", std::string(tag)}};
+    if (is_true(attribute(attributes, "IsBound"))) v["$IsBound"] = true;
+    if (is_true(attribute(attributes, "IsComposable"))) v["$IsComposable"] = true;
+    return v;
+}
+
+ojson open_parameter(const char* name, const char** attributes) {
+    ojson v = {{"$Name", name ? name : ""}};
+    put_type(v, attribute(attributes, "Type"));
+    put_nullable(v, attributes, true);
+    put_facets(v, attributes);
+    return v;
+}
+
+ojson open_return_type(const char** attributes) {
+    ojson v = ojson::object();
+    put_type(v, attribute(attributes, "Type"));
+    put_nullable(v, attributes, true);
+    return v;
+}
+
+ojson open_operation_import(const char** attributes) {
+    ojson v = ojson::object();
+    if (const char* a = attribute(attributes, "Action")) v["$Action"] = a;
+    if (const char* f = attribute(attributes, "Function")) v["$Function"] = f;
+    if (const char* set = attribute(attributes, "EntitySet")) v["$EntitySet"] = set;
+    return v;
+}
+
+// An annotation is named by its term and valued by its one value attribute.
+ojson open_annotation(Frame& frame, const char** attributes) {
+    frame.name = attribute(attributes, "Term") ? attribute(attributes, "Term") : "";
+    if (const char* b = attribute(attributes, "Bool")) return is_true(b);
+    if (const char* s = attribute(attributes, "String")) return s;
+    if (const char* e = attribute(attributes, "EnumMember")) return e;
+    if (const char* i = attribute(attributes, "Int")) return std::strtoll(i, nullptr, 10);
+    return true;  // a tag without a value: the term's default (true for Core.Computed and the like)
+}
+
+ojson open_property_value(Frame& frame, const char** attributes) {
+    frame.name = attribute(attributes, "Property") ? attribute(attributes, "Property") : "";
+    if (const char* b = attribute(attributes, "Bool")) return is_true(b);
+    if (const char* s = attribute(attributes, "String")) return s;
+    return ojson();
+}
+
 class Reader {
 public:
     Reader(const CsdlLimits& limits) : limits_(limits) {
@@ -201,71 +281,30 @@ private:
         if (name) frame.name = name;
         ojson& v = frame.value;
         switch (frame.element) {
-            case Element::Schema:
-                frame.name = attribute(attributes, "Namespace") ? attribute(attributes, "Namespace") : "";
-                currentNamespace_ = frame.name;
-                v = ojson::object();
-                if (const char* alias = attribute(attributes, "Alias")) v["$Alias"] = alias;
-                break;
+            case Element::Schema: v = open_schema(frame, attributes); break;
             case Element::EnumType:
-                v = {{"$Kind", "EnumType"}};
+                v = open_enum_type(attributes);
                 nextMemberValue_ = 0;
-                if (is_true(attribute(attributes, "IsFlags"))) v["$IsFlags"] = true;
-                if (const char* u = attribute(attributes, "UnderlyingType")) v["$UnderlyingType"] = u;
                 break;
             case Element::Member: {
                 const char* value = attribute(attributes, "Value");
                 v = value ? ojson(std::strtoll(value, nullptr, 10)) : ojson(nullptr);
                 break;
             }
-            case Element::StructuredType:
-                v = {{"$Kind", std::string(tag)}};
-                if (const char* base = attribute(attributes, "BaseType")) v["$BaseType"] = base;
-                for (const char* flag : {"Abstract", "OpenType", "HasStream"})
-                    if (is_true(attribute(attributes, flag))) v[std::string("$") + flag] = true;
-                break;
+            case Element::StructuredType: v = open_structured_type(tag, attributes); break;
             case Element::Key: v = ojson::array(); break;
             case Element::PropertyRef: v = name ? ojson(name) : ojson(); break;
-            case Element::Property:
-                v = ojson::object();
-                put_type(v, attribute(attributes, "Type"));
-                put_nullable(v, attributes, true);
-                put_facets(v, attributes);
-                break;
-            case Element::NavigationProperty:
-                v = {{"$Kind", "NavigationProperty"}};
-                put_type(v, attribute(attributes, "Type"));
-                if (!v.contains("$Collection")) put_nullable(v, attributes, true);
-                if (is_true(attribute(attributes, "ContainsTarget"))) v["$ContainsTarget"] = true;
-                if (const char* partner = attribute(attributes, "Partner")) v["$Partner"] = partner;
-                break;
-            case Element::Operation:
-                v = {{"$Kind", std::string(tag)}};
-                if (is_true(attribute(attributes, "IsBound"))) v["$IsBound"] = true;
-                if (is_true(attribute(attributes, "IsComposable"))) v["$IsComposable"] = true;
-                break;
-            case Element::Parameter:
-                v = {{"$Name", name ? name : ""}};
-                put_type(v, attribute(attributes, "Type"));
-                put_nullable(v, attributes, true);
-                put_facets(v, attributes);
-                break;
-            case Element::ReturnType:
-                v = ojson::object();
-                put_type(v, attribute(attributes, "Type"));
-                put_nullable(v, attributes, true);
-                break;
+            case Element::Property: v = open_property(attributes); break;
+            case Element::NavigationProperty: v = open_navigation_property(attributes); break;
+            case Element::Operation: v = open_operation(tag, attributes); break;
+            case Element::Parameter: v = open_parameter(name, attributes); break;
+            case Element::ReturnType: v = open_return_type(attributes); break;
             case Element::EntityContainer: v = {{"$Kind", "EntityContainer"}}; break;
             case Element::EntitySet:
                 v = {{"$Collection", true}, {"$Type", attribute(attributes, "EntityType") ? attribute(attributes, "EntityType") : ""}};
                 break;
             case Element::Singleton: v = {{"$Type", attribute(attributes, "Type") ? attribute(attributes, "Type") : ""}}; break;
-            case Element::OperationImport:
-                v = ojson::object();
-                if (const char* a = attribute(attributes, "Action")) v["$Action"] = a;
-                if (const char* f = attribute(attributes, "Function")) v["$Function"] = f;
-                if (const char* set = attribute(attributes, "EntitySet")) v["$EntitySet"] = set;
-                break;
+            case Element::OperationImport: v = open_operation_import(attributes); break;
             case Element::TypeDefinition:
                 v = {{"$Kind", "TypeDefinition"}};
                 if (const char* u = attribute(attributes, "UnderlyingType")) v["$UnderlyingType"] = u;
@@ -274,27 +313,24 @@ private:
                 frame.name = attribute(attributes, "Target") ? attribute(attributes, "Target") : "";
                 v = ojson::object();
                 break;
-            case Element::Annotation: {
-                frame.name = attribute(attributes, "Term") ? attribute(attributes, "Term") : "";
-                if (const char* b = attribute(attributes, "Bool")) v = is_true(b);
-                else if (const char* s = attribute(attributes, "String")) v = s;
-                else if (const char* e = attribute(attributes, "EnumMember")) v = e;
-                else if (const char* i = attribute(attributes, "Int")) v = std::strtoll(i, nullptr, 10);
-                else v = true;  // a tag without a value: the term's default (true for Core.Computed and the like)
-                break;
-            }
+            case Element::Annotation: v = open_annotation(frame, attributes); break;
             case Element::Record: v = ojson::object(); break;
-            case Element::PropertyValue: {
-                frame.name = attribute(attributes, "Property") ? attribute(attributes, "Property") : "";
-                if (const char* b = attribute(attributes, "Bool")) v = is_true(b);
-                else if (const char* s = attribute(attributes, "String")) v = s;
-                break;
-            }
+            case Element::PropertyValue: v = open_property_value(frame, attributes); break;
             default: break;
         }
         frames_.push_back(std::move(frame));
     }
 
+    // A schema is named by its namespace, which the types in it belong to.
+    ojson open_schema(Frame& frame, const char** attributes) {
+        frame.name = attribute(attributes, "Namespace") ? attribute(attributes, "Namespace") : "";
+        currentNamespace_ = frame.name;
+        ojson v = ojson::object();
+        if (const char* alias = attribute(attributes, "Alias")) v["$Alias"] = alias;
+        return v;
+    }
+
+    // An element closes: its value goes where CSDL JSON keeps it in its parent's.
     void end() {
         Frame frame = std::move(frames_.back());
         frames_.pop_back();
@@ -305,28 +341,10 @@ private:
                 // Schemas sit under edmx:DataServices; they are members of the document itself.
                 if (!frame.name.empty()) frames_.front().value[frame.name] = std::move(frame.value);
                 return;
-            case Element::EntityContainer:
-                if (into.is_object() && !frame.name.empty()) {
-                    if (into.contains(frame.name)) return stop("\"" + frame.name + "\" is declared twice in " + parent.name);
-                    frames_.front().value["$EntityContainer"] = currentNamespace_ + "." + frame.name;
-                    into[frame.name] = std::move(frame.value);
-                }
-                return;
+            case Element::EntityContainer: return end_container(frame, parent);
             case Element::EnumType:
             case Element::StructuredType:
-            case Element::TypeDefinition:
-                // Graph names a type and a function alike ("image"); CSDL JSON cannot, so such
-                // operations move to "$Operations" (which csdl_model.cpp reads too).
-                if (into.is_object() && !frame.name.empty()) {
-                    if (auto clash = into.find(frame.name); clash != into.end() && clash->is_array()) {
-                        into["$Operations"][frame.name] = std::move(*clash);
-                        parent.overloadIndex.erase(frame.name);
-                    } else if (clash != into.end()) {
-                        return stop("\"" + frame.name + "\" is declared twice in " + parent.name);
-                    }
-                    into[frame.name] = std::move(frame.value);
-                }
-                return;
+            case Element::TypeDefinition: return end_type(frame, parent);
             case Element::Property:
             case Element::NavigationProperty:
             case Element::EntitySet:
@@ -334,32 +352,14 @@ private:
             case Element::OperationImport:
                 if (into.is_object() && !frame.name.empty()) into[frame.name] = std::move(frame.value);
                 return;
-            case Element::Member:
-                if (into.is_object() && !frame.name.empty()) {
-                    // A member without Value takes the next number, as CSDL says.
-                    if (frame.value.is_null()) frame.value = nextMemberValue_;
-                    nextMemberValue_ = frame.value.get<long long>() + 1;
-                    into[frame.name] = std::move(frame.value);
-                }
-                return;
+            case Element::Member: return end_member(frame, into);
             case Element::Key:
                 if (into.is_object()) into["$Key"] = std::move(frame.value);
                 return;
             case Element::PropertyRef:
                 if (into.is_array() && frame.value.is_string()) into.push_back(std::move(frame.value));
                 return;
-            case Element::Operation: {
-                if (!into.is_object() || frame.name.empty()) return;
-                if (parent.overloadIndex.count(frame.name)) {
-                    into[frame.name].push_back(std::move(frame.value));
-                } else if (into.contains(frame.name) || (into.contains("$Operations") && into["$Operations"].contains(frame.name))) {
-                    into["$Operations"][frame.name].push_back(std::move(frame.value));
-                } else {
-                    into[frame.name] = ojson::array({std::move(frame.value)});
-                    parent.overloadIndex.emplace(frame.name, 0);
-                }
-                return;
-            }
+            case Element::Operation: return end_operation(frame, parent);
             case Element::Parameter:
                 if (into.is_object()) into["$Parameter"].push_back(std::move(frame.value));
                 return;
@@ -385,6 +385,50 @@ private:
                 parent.value = frame.text;
                 return;
             case Element::Other: return;
+        }
+    }
+
+    void end_container(Frame& frame, Frame& parent) {
+        ojson& into = parent.value;
+        if (!into.is_object() || frame.name.empty()) return;
+        if (into.contains(frame.name)) return stop("\"" + frame.name + "\" is declared twice in " + parent.name);
+        frames_.front().value["$EntityContainer"] = currentNamespace_ + "." + frame.name;
+        into[frame.name] = std::move(frame.value);
+    }
+
+    // Graph names a type and a function alike ("image"); CSDL JSON cannot, so such operations move
+    // to "$Operations" (which csdl_model.cpp reads too).
+    void end_type(Frame& frame, Frame& parent) {
+        ojson& into = parent.value;
+        if (!into.is_object() || frame.name.empty()) return;
+        if (auto clash = into.find(frame.name); clash != into.end() && clash->is_array()) {
+            into["$Operations"][frame.name] = std::move(*clash);
+            parent.overloadIndex.erase(frame.name);
+        } else if (clash != into.end()) {
+            return stop("\"" + frame.name + "\" is declared twice in " + parent.name);
+        }
+        into[frame.name] = std::move(frame.value);
+    }
+
+    // A member without Value takes the next number, as CSDL says.
+    void end_member(Frame& frame, ojson& into) {
+        if (!into.is_object() || frame.name.empty()) return;
+        if (frame.value.is_null()) frame.value = nextMemberValue_;
+        nextMemberValue_ = frame.value.get<long long>() + 1;
+        into[frame.name] = std::move(frame.value);
+    }
+
+    // Overloads share one array per name; a name a type already has goes to "$Operations".
+    void end_operation(Frame& frame, Frame& parent) {
+        ojson& into = parent.value;
+        if (!into.is_object() || frame.name.empty()) return;
+        if (parent.overloadIndex.count(frame.name)) {
+            into[frame.name].push_back(std::move(frame.value));
+        } else if (into.contains(frame.name) || (into.contains("$Operations") && into["$Operations"].contains(frame.name))) {
+            into["$Operations"][frame.name].push_back(std::move(frame.value));
+        } else {
+            into[frame.name] = ojson::array({std::move(frame.value)});
+            parent.overloadIndex.emplace(frame.name, 0);
         }
     }
 

@@ -49,21 +49,15 @@ UrlParts split_url(const std::string& url) {
         parts.problems.push_back("it contains a backslash");
         std::replace(normalized.begin(), normalized.end(), '\\', '/');
     }
-    std::string rest = normalized;
-    size_t scheme = normalized.find("://");
-    if (scheme != std::string::npos) {
-        size_t slash = normalized.find('/', scheme + 3);
-        rest = slash == std::string::npos ? std::string("/") : normalized.substr(slash);
-    }
-    size_t query = rest.find_first_of("?#");
-    if (query != std::string::npos) rest = rest.substr(0, query);
+    bool absolute = normalized.find("://") != std::string::npos;
+    std::string rest(url_path(normalized));
     if (rest.empty() || rest[0] != '/') rest.insert(0, "/");  // "" or "path" without its slash
     size_t second = rest.find('/', 1);
     std::string first = rest.substr(1, second == std::string::npos ? std::string::npos : second - 1);
     if (first == "beta" || first == "v1.0") {
         parts.version = first;
         parts.path = second == std::string::npos ? "/" : rest.substr(second);
-    } else if (scheme == std::string::npos && !first.empty()) {
+    } else if (!absolute && !first.empty()) {
         parts.path = rest;  // a path relative to the service root ("GET /me/drive"): the page's version
     } else {
         parts.problems.push_back(first.empty() ? "it has no version segment" : "\"" + first + "\" is not a version (beta or v1.0)");

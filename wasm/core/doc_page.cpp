@@ -177,6 +177,266 @@ std::vector<std::string> permission_names(std::string_view cell, bool& todo) {
     return names;
 }
 
+// One row of the permissions table: its type and its permissions, each once.
+DocPermission permission_row(const char* label, const std::string& cellText, uint32_t lineNumber) {
+    DocPermission row;
+    row.type = label;
+    row.line = lineNumber;
+    row.names = permission_names(cellText, row.todo);
+    // A | table with "least" and "higher" columns repeats "Not supported."; names stay unique.
+    std::vector<std::string> unique;
+    for (auto& n : row.names)
+        if (std::find(unique.begin(), unique.end(), n) == unique.end() && n != "Not supported.") unique.push_back(n);
+    row.names = unique;
+    return row;
+}
+
+// "markdown" (front matter or ``` fences), "rendered-table" (rows that end in |) or "rendered".
+std::string page_format(const std::vector<Line>& lines) {
+    bool fenced = false, piped = false;
+    for (const auto& l : lines) {
+        if (starts_with(trim(l.text), "```")) fenced = true;
+        std::string_view t = trim(l.text);
+        if (!t.empty() && t.back() == '|' && t.find(" | ") != std::string_view::npos) piped = true;
+    }
+    return (!lines.empty() && trim(lines[0].text) == "---") || fenced ? "markdown" : piped ? "rendered-table" : "rendered";
+}
+
+// Front matter, then the first heading, then a first line that names an action; without quotes.
+std::string page_title(const std::vector<Line>& lines) {
+    std::string title;
+    for (size_t i = 0; i < lines.size() && title.empty(); ++i) {
+        std::string_view t = trim(lines[i].text);
+        if (starts_with(t, "title:")) title = plain(trim(t.substr(6)));
+        else if (starts_with(t, "# ")) title = plain(t.substr(2));
+    }
+    for (size_t i = 0; i < lines.size() && title.empty(); ++i) {
+        std::string_view t = trim(lines[i].text);
+        for (const char* verb : {"Create ", "Update ", "Get ", "List ", "Delete "})
+            if (starts_with(t, verb) && t.size() < 100) title = std::string(t);
+    }
+    if (title.size() >= 2 && title.front() == '"' && title.back() == '"') title = title.substr(1, title.size() - 2);
+    return title;
+}
+
+// A row of the request body's property table, as a | table: false for its header row.
+bool property_from_cells(const std::vector<std::string>& cells, DocProperty& prop) {
+    std::string first = plain(cells[0]);
+    if (first == "Property" || first == "Parameter" || first == "Name") return false;
+    prop.name = plain(cells[0]);
+    prop.type = plain(cells[1]);
+    prop.description = plain(cells[2]);
+    return true;
+}
+
+// The page read line by line: the section it is in, and what it has found so far.
+class PageReader {
+public:
+    explicit PageReader(std::string_view text) : text_(text), lines_(page_lines(text)) {}
+
+    DocPage read() {
+        page_.format = page_format(lines_);
+        page_.title = page_title(lines_);
+        for (size_t i = 0; i < lines_.size(); ++i) i = read_line(i);
+        return std::move(page_);
+    }
+
+private:
+    std::string_view text_;
+    std::vector<Line> lines_;
+    DocPage page_;
+    Section section_ = Section::None;
+    bool inExamples_ = false;
+    bool tableHeaderSeen_ = false;  // the rendered body table's "Property Type Description"
+
+    // Reads the line at i and what belongs to it; returns the last line it read.
+    size_t read_line(size_t i) {
+        std::string_view raw = lines_[i].text;
+        std::string_view t = trim(raw);
+        uint32_t lineNumber = static_cast<uint32_t>(i + 1);
+        if (enter_section(t) || t.empty()) return i;
+        std::string method, target;
+        bool isRequestLine = request_line(t, method, target);
+        if (isRequestLine && !inExamples_ && section_ == Section::HttpRequest) {
+            page_.httpRequests.push_back({method, target, lineNumber});
+            return i;
+        }
+        if (isRequestLine && (starts_with(target, "http") || inExamples_)) return read_example(i, request_example(i, method, target));
+        if (starts_with(t, "HTTP/") && inExamples_) return read_example(i, response_example(i));
+        std::vector<std::string> cells = table_cells(raw);
+        if (section_ == Section::Permissions) read_permission(t, cells, lineNumber);
+        else if (section_ == Section::Headers) read_request_header(t, cells, lineNumber);
+        else if (section_ == Section::Body) read_property(t, cells, lineNumber);
+        return i;
+    }
+
+    // A short heading line starts a section.
+    bool enter_section(std::string_view t) {
+        Section heading = section_of(t);
+        if (heading == Section::None || t.size() >= 40) return false;
+        section_ = heading;
+        tableHeaderSeen_ = false;
+        if (heading == Section::Examples) inExamples_ = true;
+        return true;
+    }
+
+    // An example's first line, where it stands on the page.
+    DocExample example_at(size_t i, DocExample::Kind kind) const {
+        std::string_view raw = lines_[i].text;
+        DocExample ex;
+        ex.kind = kind;
+        ex.line = static_cast<uint32_t>(i + 1);
+        ex.column = 1 + static_cast<uint32_t>(raw.find_first_not_of(" \t"));
+        ex.endColumn = ex.column + utf16_length(trim(raw));
+        return ex;
+    }
+
+    DocExample request_example(size_t i, const std::string& method, const std::string& target) const {
+        DocExample ex = example_at(i, DocExample::Kind::Request);
+        std::string_view raw = lines_[i].text;
+        ex.method = method;
+        ex.url = target;
+        size_t space = raw.find(' ', ex.column - 1);
+        size_t urlStart = space == std::string_view::npos ? std::string_view::npos : raw.find_first_not_of(' ', space);
+        if (urlStart != std::string_view::npos) ex.urlColumn = 1 + utf16_length(raw.substr(0, urlStart));
+        if (target.empty()) ex.layout.push_back({ex.line, "The request line has no URL."});
+        return ex;
+    }
+
+    // "HTTP/1.1 201 Created": the status code and the reason.
+    DocExample response_example(size_t i) const {
+        DocExample ex = example_at(i, DocExample::Kind::Response);
+        std::string_view t = trim(lines_[i].text);
+        size_t space = t.find(' ');
+        std::string_view rest = space == std::string_view::npos ? std::string_view() : trim(t.substr(space));
+        size_t codeEnd = rest.find(' ');
+        std::string code(rest.substr(0, codeEnd));
+        bool numeric = code.size() == 3 && std::isdigit(static_cast<unsigned char>(code[0])) &&
+                       std::isdigit(static_cast<unsigned char>(code[1])) && std::isdigit(static_cast<unsigned char>(code[2]));
+        if (numeric) ex.status = std::stoi(code);
+        else ex.layout.push_back({ex.line, "The status line needs a three-digit status code (HTTP/1.1 200 OK)."});
+        ex.reason = codeEnd == std::string_view::npos ? std::string() : std::string(trim(rest.substr(codeEnd)));
+        return ex;
+    }
+
+    // The example whose first line is i: its headers, then a JSON body when one follows. Returns the
+    // last line it read; the line itself when the page ends after the headers.
+    size_t read_example(size_t i, DocExample ex) {
+        size_t j = read_example_headers(i + 1, ex);
+        while (j < lines_.size() && trim(lines_[j].text).empty()) ++j;
+        size_t last = j < lines_.size() ? read_example_body(j, ex) : i;
+        page_.examples.push_back(std::move(ex));
+        return last;
+    }
+
+    // The header lines from j on; returns the line after them.
+    size_t read_example_headers(size_t j, DocExample& ex) const {
+        // The docs sometimes leave one blank line between the request line and its headers: read
+        // them as headers, and say that in HTTP they would be the body.
+        if (j + 1 < lines_.size() && trim(lines_[j].text).empty() && looks_like_header(trim(lines_[j + 1].text))) {
+            ++j;
+            ex.layout.push_back({static_cast<uint32_t>(j),
+                                 "A blank line separates the request line from its headers: in HTTP the headers would be read as the body.",
+                                 true});
+        }
+        for (; j < lines_.size() && looks_like_header(trim(lines_[j].text)); ++j) {
+            std::string_view h = trim(lines_[j].text);
+            size_t colon = h.find(':');
+            ex.headers.push_back(
+                {std::string(trim(h.substr(0, colon))), decode_entities(trim(h.substr(colon + 1))), static_cast<uint32_t>(j + 1)});
+        }
+        return j;
+    }
+
+    // A JSON body when line j starts one, to where its brackets close (or the fence, when they never
+    // do). Returns the example's last line: the body's, or the one before j when there is no body.
+    size_t read_example_body(size_t j, DocExample& ex) const {
+        std::string_view next = lines_[j].text;
+        size_t first = next.find_first_not_of(" \t");
+        if (first == std::string_view::npos || (next[first] != '{' && next[first] != '[')) return j - 1;
+        size_t start = lines_[j].offset + first;
+        size_t end = json_extent(text_, start);
+        ex.hasBody = true;
+        ex.bodyLine = static_cast<uint32_t>(j + 1);
+        ex.bodyColumn = 1 + utf16_length(next.substr(0, first));
+        if (end == std::string_view::npos) {
+            ex.layout.push_back({ex.bodyLine, "The JSON body never closes."});
+            size_t fence = text_.find("\n```", start);
+            end = fence == std::string_view::npos ? text_.size() : fence;
+        }
+        ex.body = std::string(text_.substr(start, end - start));
+        while (j + 1 < lines_.size() && lines_[j + 1].offset < end) ++j;
+        return j;
+    }
+
+    // A permissions row, as a | table row or as "Application Mail.Send".
+    void read_permission(std::string_view t, const std::vector<std::string>& cells, uint32_t lineNumber) {
+        for (const char* label : kPermissionRows) {
+            std::string cellText;
+            if (!cells.empty() && plain(cells[0]) == label) {
+                for (size_t c = 1; c < cells.size(); ++c) cellText += (c > 1 ? ", " : "") + cells[c];
+            } else if (cells.empty() && starts_with(t, label)) {
+                cellText = std::string(trim(t.substr(std::string_view(label).size())));
+            } else {
+                continue;
+            }
+            page_.permissions.push_back(permission_row(label, cellText, lineNumber));
+            return;
+        }
+    }
+
+    // A request header row, as a | table row or as "Authorization Bearer {token}"; not the table's header.
+    void read_request_header(std::string_view t, const std::vector<std::string>& cells, uint32_t lineNumber) {
+        if (!cells.empty() && cells.size() >= 2 && !separator_row(cells)) {
+            std::string name = plain(cells[0]);
+            if (name != "Header" && name != "Name") page_.requestHeaders.push_back({name, plain(cells[1]), lineNumber});
+        } else if (cells.empty() && t != "Header Value" && t != "Name Description") {
+            size_t space = t.find(' ');
+            if (space != std::string_view::npos)
+                page_.requestHeaders.push_back({std::string(t.substr(0, space)), plain(t.substr(space + 1)), lineNumber});
+        }
+    }
+
+    // A row of the rendered body table, "name Type [collection] description", after its header line.
+    bool property_from_text(std::string_view t, DocProperty& prop) {
+        if (t == "Property Type Description") {
+            tableHeaderSeen_ = true;
+            return false;
+        }
+        if (!tableHeaderSeen_) return false;
+        size_t space = t.find(' ');
+        if (space == std::string_view::npos) return false;
+        prop.name = std::string(t.substr(0, space));
+        std::string_view rest = trim(t.substr(space));
+        size_t typeEnd = rest.find(' ');
+        prop.type = std::string(rest.substr(0, typeEnd));
+        rest = typeEnd == std::string_view::npos ? std::string_view() : trim(rest.substr(typeEnd));
+        if (starts_with(rest, "collection")) {
+            prop.type += " collection";
+            rest = trim(rest.substr(10));
+        }
+        prop.description = plain(rest);
+        return true;
+    }
+
+    // A request body property: its type, whether a collection, and the members its description lists.
+    void read_property(std::string_view t, const std::vector<std::string>& cells, uint32_t lineNumber) {
+        DocProperty prop;
+        bool row = false;
+        if (cells.size() >= 3 && !separator_row(cells)) row = property_from_cells(cells, prop);
+        else if (cells.empty()) row = property_from_text(t, prop);
+        if (!row || prop.name.empty() || prop.name.find(' ') != std::string::npos) return;
+        size_t collection = prop.type.find(" collection");
+        if (collection != std::string::npos) {
+            prop.collection = true;
+            prop.type = prop.type.substr(0, collection);
+        }
+        prop.members = members_in(prop.description);
+        prop.line = lineNumber;
+        page_.properties.push_back(std::move(prop));
+    }
+};
+
 }  // namespace
 
 std::string decode_entities(std::string_view text) {
@@ -207,194 +467,6 @@ std::string decode_entities(std::string_view text) {
     return out;
 }
 
-DocPage read_doc_page(std::string_view text) {
-    DocPage page;
-    std::vector<Line> lines = page_lines(text);
-    bool fenced = false, piped = false;
-    for (const auto& l : lines) {
-        if (starts_with(trim(l.text), "```")) fenced = true;
-        std::string_view t = trim(l.text);
-        if (!t.empty() && t.back() == '|' && t.find(" | ") != std::string_view::npos) piped = true;
-    }
-    page.format = (!lines.empty() && trim(lines[0].text) == "---") || fenced ? "markdown" : piped ? "rendered-table" : "rendered";
-
-    // Title: front matter, then the first heading, then a first line that names an action.
-    for (size_t i = 0; i < lines.size() && page.title.empty(); ++i) {
-        std::string_view t = trim(lines[i].text);
-        if (starts_with(t, "title:")) page.title = plain(trim(t.substr(6)));
-        else if (starts_with(t, "# ")) page.title = plain(t.substr(2));
-    }
-    for (size_t i = 0; i < lines.size() && page.title.empty(); ++i) {
-        std::string_view t = trim(lines[i].text);
-        for (const char* verb : {"Create ", "Update ", "Get ", "List ", "Delete "})
-            if (starts_with(t, verb) && t.size() < 100) page.title = std::string(t);
-    }
-    if (page.title.size() >= 2 && page.title.front() == '"' && page.title.back() == '"')
-        page.title = page.title.substr(1, page.title.size() - 2);
-
-    Section section = Section::None;
-    bool inExamples = false;
-    bool tableHeaderSeen = false;
-    for (size_t i = 0; i < lines.size(); ++i) {
-        std::string_view raw = lines[i].text;
-        std::string_view t = trim(raw);
-        uint32_t lineNumber = static_cast<uint32_t>(i + 1);
-        Section heading = section_of(t);
-        if (heading != Section::None && t.size() < 40) {
-            section = heading;
-            tableHeaderSeen = false;
-            if (heading == Section::Examples) inExamples = true;
-            continue;
-        }
-        if (t.empty()) continue;
-        std::string method, target;
-        bool isRequestLine = request_line(t, method, target);
-
-        if (isRequestLine && !inExamples && section == Section::HttpRequest) {
-            page.httpRequests.push_back({method, target, lineNumber});
-            continue;
-        }
-        bool fullUrl = isRequestLine && (starts_with(target, "http") || inExamples);
-        bool statusLine = starts_with(t, "HTTP/") && inExamples;
-        if (fullUrl || statusLine) {
-            DocExample ex;
-            ex.kind = fullUrl ? DocExample::Kind::Request : DocExample::Kind::Response;
-            ex.line = lineNumber;
-            ex.column = 1 + static_cast<uint32_t>(raw.find_first_not_of(" \t"));
-            ex.endColumn = ex.column + utf16_length(t);
-            if (fullUrl) {
-                ex.method = method;
-                ex.url = target;
-                size_t space = raw.find(' ', ex.column - 1);
-                size_t urlStart = space == std::string_view::npos ? std::string_view::npos : raw.find_first_not_of(' ', space);
-                if (urlStart != std::string_view::npos) ex.urlColumn = 1 + utf16_length(raw.substr(0, urlStart));
-                if (target.empty()) ex.layout.push_back({lineNumber, "The request line has no URL."});
-            } else {
-                size_t space = t.find(' ');
-                std::string_view rest = space == std::string_view::npos ? std::string_view() : trim(t.substr(space));
-                size_t codeEnd = rest.find(' ');
-                std::string code(rest.substr(0, codeEnd));
-                bool numeric = code.size() == 3 && std::isdigit(static_cast<unsigned char>(code[0])) &&
-                               std::isdigit(static_cast<unsigned char>(code[1])) && std::isdigit(static_cast<unsigned char>(code[2]));
-                if (numeric) ex.status = std::stoi(code);
-                else ex.layout.push_back({lineNumber, "The status line needs a three-digit status code (HTTP/1.1 200 OK)."});
-                ex.reason = codeEnd == std::string_view::npos ? std::string() : std::string(trim(rest.substr(codeEnd)));
-            }
-            size_t j = i + 1;
-            // The docs sometimes leave one blank line between the request line and its headers: read
-            // them as headers, and say that in HTTP they would be the body.
-            if (j + 1 < lines.size() && trim(lines[j].text).empty() && looks_like_header(trim(lines[j + 1].text))) {
-                ++j;
-                ex.layout.push_back(
-                    {static_cast<uint32_t>(j),
-                     "A blank line separates the request line from its headers: in HTTP the headers would be read as the body.", true});
-            }
-            for (; j < lines.size() && looks_like_header(trim(lines[j].text)); ++j) {
-                std::string_view h = trim(lines[j].text);
-                size_t colon = h.find(':');
-                ex.headers.push_back(
-                    {std::string(trim(h.substr(0, colon))), decode_entities(trim(h.substr(colon + 1))), static_cast<uint32_t>(j + 1)});
-            }
-            while (j < lines.size() && trim(lines[j].text).empty()) ++j;
-            if (j < lines.size()) {
-                std::string_view next = lines[j].text;
-                size_t first = next.find_first_not_of(" \t");
-                if (first != std::string_view::npos && (next[first] == '{' || next[first] == '[')) {
-                    size_t start = lines[j].offset + first;
-                    size_t end = json_extent(text, start);
-                    ex.hasBody = true;
-                    ex.bodyLine = static_cast<uint32_t>(j + 1);
-                    ex.bodyColumn = 1 + utf16_length(next.substr(0, first));
-                    if (end == std::string_view::npos) {
-                        ex.layout.push_back({ex.bodyLine, "The JSON body never closes."});
-                        size_t fence = text.find("\n```", start);
-                        end = fence == std::string_view::npos ? text.size() : fence;
-                    }
-                    ex.body = std::string(text.substr(start, end - start));
-                    // Continue after the body.
-                    while (j + 1 < lines.size() && lines[j + 1].offset < end) ++j;
-                    i = j;
-                } else {
-                    i = j - 1;
-                }
-            }
-            page.examples.push_back(std::move(ex));
-            continue;
-        }
-
-        std::vector<std::string> cells = table_cells(raw);
-        if (section == Section::Permissions) {
-            for (const char* label : kPermissionRows) {
-                std::string cellText;
-                if (!cells.empty() && plain(cells[0]) == label) {
-                    for (size_t c = 1; c < cells.size(); ++c) cellText += (c > 1 ? ", " : "") + cells[c];
-                } else if (cells.empty() && starts_with(t, label)) {
-                    cellText = std::string(trim(t.substr(std::string_view(label).size())));
-                } else {
-                    continue;
-                }
-                DocPermission row;
-                row.type = label;
-                row.line = lineNumber;
-                row.names = permission_names(cellText, row.todo);
-                // A | table with "least" and "higher" columns repeats "Not supported."; names stay unique.
-                std::vector<std::string> unique;
-                for (auto& n : row.names)
-                    if (std::find(unique.begin(), unique.end(), n) == unique.end() && n != "Not supported.") unique.push_back(n);
-                row.names = unique;
-                page.permissions.push_back(row);
-                break;
-            }
-        } else if (section == Section::Headers) {
-            if (!cells.empty() && cells.size() >= 2 && !separator_row(cells)) {
-                std::string name = plain(cells[0]);
-                if (name != "Header" && name != "Name") page.requestHeaders.push_back({name, plain(cells[1]), lineNumber});
-            } else if (cells.empty() && t != "Header Value" && t != "Name Description") {
-                size_t space = t.find(' ');
-                if (space != std::string_view::npos)
-                    page.requestHeaders.push_back({std::string(t.substr(0, space)), plain(t.substr(space + 1)), lineNumber});
-            }
-        } else if (section == Section::Body) {
-            DocProperty prop;
-            if (cells.size() >= 3 && !separator_row(cells)) {
-                std::string first = plain(cells[0]);
-                if (first == "Property" || first == "Parameter" || first == "Name") continue;  // the header row
-                prop.name = plain(cells[0]);
-                prop.type = plain(cells[1]);
-                prop.description = plain(cells[2]);
-            } else if (cells.empty()) {
-                if (t == "Property Type Description") {
-                    tableHeaderSeen = true;
-                    continue;
-                }
-                if (!tableHeaderSeen) continue;
-                size_t space = t.find(' ');
-                if (space == std::string_view::npos) continue;
-                prop.name = std::string(t.substr(0, space));
-                std::string_view rest = trim(t.substr(space));
-                size_t typeEnd = rest.find(' ');
-                prop.type = std::string(rest.substr(0, typeEnd));
-                rest = typeEnd == std::string_view::npos ? std::string_view() : trim(rest.substr(typeEnd));
-                if (starts_with(rest, "collection")) {
-                    prop.type += " collection";
-                    rest = trim(rest.substr(10));
-                }
-                prop.description = plain(rest);
-            } else {
-                continue;
-            }
-            if (prop.name.empty() || prop.name.find(' ') != std::string::npos) continue;
-            size_t collection = prop.type.find(" collection");
-            if (collection != std::string::npos) {
-                prop.collection = true;
-                prop.type = prop.type.substr(0, collection);
-            }
-            prop.members = members_in(prop.description);
-            prop.line = lineNumber;
-            page.properties.push_back(std::move(prop));
-        }
-    }
-    return page;
-}
+DocPage read_doc_page(std::string_view text) { return PageReader(text).read(); }
 
 }  // namespace gpb

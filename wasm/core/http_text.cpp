@@ -22,9 +22,10 @@ bool is_token_placeholder(std::string_view value) {
 std::string percent_decode(std::string_view value) {
     std::string out;
     for (size_t i = 0; i < value.size(); ++i) {
-        if (value[i] == '%' && i + 2 < value.size() && std::isxdigit(static_cast<unsigned char>(value[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(value[i + 2]))) {
-            out.push_back(static_cast<char>(std::stoi(std::string(value.substr(i + 1, 2)), nullptr, 16)));
+        int high = value[i] == '%' && i + 2 < value.size() ? hex_digit_value(value[i + 1]) : -1;
+        int low = high < 0 ? -1 : hex_digit_value(value[i + 2]);
+        if (low >= 0) {
+            out.push_back(static_cast<char>(high * 16 + low));
             i += 2;
         } else {
             out.push_back(value[i]);
@@ -56,15 +57,7 @@ RawRequest parse_raw_request(std::string_view text) {
     r.url = std::string(target);
     std::string normalized(target);
     std::replace(normalized.begin(), normalized.end(), '\\', '/');  // the docs sometimes print docs\api
-    size_t scheme = normalized.find("://");
-    std::string_view rest = normalized;
-    if (scheme != std::string::npos) {
-        size_t pathStart = normalized.find('/', scheme + 3);
-        rest = pathStart == std::string::npos ? std::string_view() : std::string_view(normalized).substr(pathStart);
-    }
-    size_t query = rest.find_first_of("?#");
-    if (query != std::string_view::npos) rest = rest.substr(0, query);
-    std::vector<std::string_view> segments = path_segments(rest);
+    std::vector<std::string_view> segments = path_segments(url_path(normalized));
     if (!segments.empty() && (segments[0] == "beta" || segments[0] == "v1.0")) {
         r.version = std::string(segments[0]);
         segments.erase(segments.begin());

@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 
+#include "text.hpp"
+
 namespace gpb {
 
 const char* node_kind_name(NodeKind kind) {
@@ -36,7 +38,6 @@ bool bidi_control(const unsigned char* p, size_t length) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
-    static const char* hex = "0123456789abcdef";
     out.push_back('"');
     const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
     for (size_t i = 0; i < value.size();) {
@@ -55,7 +56,7 @@ void append_json_string(std::string& out, std::string_view value) {
                 unsigned cp = length == 2 ? ((c & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu)
                                           : ((c & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
                 out += "\\u";
-                for (int shift = 12; shift >= 0; shift -= 4) out.push_back(hex[(cp >> shift) & 15]);
+                for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHexLower[(cp >> shift) & 15]);
             } else if (length) out.append(value.data() + i, length);
             else out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
             i += length ? length : 1;
@@ -72,8 +73,8 @@ void append_json_string(std::string& out, std::string_view value) {
             default:
                 if (c < 0x20) {
                     out += "\\u00";
-                    out.push_back(hex[c >> 4]);
-                    out.push_back(hex[c & 15]);
+                    out.push_back(kHexLower[c >> 4]);
+                    out.push_back(kHexLower[c & 15]);
                 } else {
                     out.push_back(static_cast<char>(c));
                 }

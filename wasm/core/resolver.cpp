@@ -14,13 +14,7 @@ namespace {
 
 // The path part of a URL or path: no scheme and host, no query or fragment, no version segment.
 std::string_view path_of(std::string_view url, std::string_view version) {
-    size_t scheme = url.find("://");
-    if (scheme != std::string_view::npos) {
-        size_t slash = url.find('/', scheme + 3);
-        url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
-    }
-    size_t query = url.find_first_of("?#");
-    if (query != std::string_view::npos) url = url.substr(0, query);
+    url = url_path(url);
     while (!url.empty() && url[0] == '/') url.remove_prefix(1);
     for (std::string_view v : {version, std::string_view("v1.0"), std::string_view("beta")}) {
         if (v.empty()) continue;
@@ -333,96 +327,116 @@ private:
         const std::string& m = method_;
         const std::string typeName = type_ ? type_->shortName : std::string();
         op.resource = typeName;
-        auto response = [&](const TypeDef* t, int status, const char* reason, const char* shapeName) {
-            op.responseType = t;
-            op.responseTypeName = t ? t->name : std::string();
-            op.responseStatus = status;
-            op.responseReason = reason;
-            op.responseShape = shapeName;
-        };
-        // A GET: no body, 200 and what it reads.
-        auto read = [&](OperationKind kind, std::string title, const TypeDef* type, const char* shapeName) {
-            op.kind = kind;
-            op.title = std::move(title);
-            op.bodyKind = "none";
-            response(type, 200, "OK", shapeName);
-            op.statuses = {200};
-            return std::string();
-        };
         switch (at_) {
-            case At::Collection:
-                if (m == "GET") return read(OperationKind::List, "List " + plural(typeName), type_, "collection");
-                if (m == "POST") {
-                    if (set_ && set_->collection && !nav_ && !set_->insertable)
-                        return "The metadata says " + set_->name + " does not accept inserts (Capabilities.InsertRestrictions).";
-                    op.kind = OperationKind::Create;
-                    op.title = "Create " + typeName;
-                    op.bodyType = type_;
-                    op.bodyTypeName = type_->name;
-                    response(type_, 201, "Created", "entity");
-                    op.statuses = {201, 200, 202, 204};
-                    return {};
-                }
-                return m + " does not apply to a collection (" + template_ + "): use GET to list or POST to create.";
-            case At::Entity:
-                if (m == "GET") return read(OperationKind::Read, "Get " + typeName, type_, "entity");
-                if ((m == "PATCH" || m == "PUT") && set_ && !nav_ && !set_->updatable)
-                    return "The metadata says " + set_->name + " cannot be updated (Capabilities.UpdateRestrictions).";
-                if (m == "DELETE" && set_ && !nav_ && !set_->deletable)
-                    return "The metadata says " + set_->name + " cannot be deleted from (Capabilities.DeleteRestrictions).";
-                if (m == "PATCH" || m == "PUT") {
-                    op.kind = m == "PATCH" ? OperationKind::Update : OperationKind::Replace;
-                    op.title = (m == "PATCH" ? "Update " : "Replace ") + typeName;
-                    op.bodyType = type_;
-                    op.bodyTypeName = type_->name;
-                    response(type_, 200, "OK", "entity");
-                    op.statuses = {200, 204, 202};
-                    return {};
-                }
-                if (m == "DELETE") {
-                    op.kind = OperationKind::Delete;
-                    op.title = "Delete " + typeName;
-                    op.bodyKind = "none";
-                    response(nullptr, 204, "No Content", "none");
-                    op.statuses = {204, 200, 202};
-                    return {};
-                }
-                return m + " does not apply to a single " + typeName + " (" + template_ +
-                       "): use GET, PATCH, PUT or DELETE; POST goes to a collection or an action.";
-            case At::Ref:
-                op.kind = OperationKind::Reference;
-                op.title = "Reference to " + typeName;
-                op.bodyKind = (m == "POST" || m == "PUT") ? "reference" : "none";
-                if (m == "GET") {
-                    response(nullptr, 200, "OK", keyed_ || !nav_ || !nav_->collection ? "entity" : "collection");
-                    op.statuses = {200};
-                } else if (m == "POST" || m == "PUT" || m == "DELETE") {
-                    response(nullptr, 204, "No Content", "none");
-                    op.statuses = {204, 200};
-                } else {
-                    return m + " does not apply to $ref.";
-                }
-                return {};
-            case At::Value:
-                op.kind = OperationKind::Media;
-                op.title = "Content of " + (property_ ? property_->name : typeName);
-                op.bodyKind = (m == "PUT" || m == "PATCH") ? "binary" : "none";
-                if (m == "GET") response(nullptr, 200, "OK", "binary"), op.statuses = {200, 302};
-                else if (m == "PUT" || m == "PATCH") response(nullptr, 204, "No Content", "none"), op.statuses = {204, 200, 201};
-                else if (m == "DELETE") response(nullptr, 204, "No Content", "none"), op.statuses = {204};
-                else return m + " does not apply to $value.";
-                return {};
+            case At::Collection: return shape_collection(op, typeName);
+            case At::Entity: return shape_entity(op, typeName);
+            case At::Ref: return shape_ref(op, typeName);
+            case At::Value: return shape_value(op, typeName);
             case At::Count:
                 if (m != "GET") return "$count is read with GET.";
-                return read(OperationKind::Count, "Count " + plural(typeName), nullptr, "count");
+                return shape_read(op, OperationKind::Count, "Count " + plural(typeName), nullptr, "count");
             case At::Property:
                 if (m != "GET")
                     return "A single property (" + property_->name + ") is read with GET; change it with PATCH on " + typeName + ".";
-                return read(OperationKind::PropertyRead, "Get " + typeName + " " + property_->name, nullptr, "value");
+                return shape_read(op, OperationKind::PropertyRead, "Get " + typeName + " " + property_->name, nullptr, "value");
             case At::Action: return shape_action(op);
             case At::Root: break;
         }
         return "The URL addresses nothing.";
+    }
+
+    static void set_response(OperationDef& op, const TypeDef* t, int status, const char* reason, const char* shapeName) {
+        op.responseType = t;
+        op.responseTypeName = t ? t->name : std::string();
+        op.responseStatus = status;
+        op.responseReason = reason;
+        op.responseShape = shapeName;
+    }
+
+    // A GET: no body, 200 and what it reads.
+    static std::string shape_read(OperationDef& op, OperationKind kind, std::string title, const TypeDef* type, const char* shapeName) {
+        op.kind = kind;
+        op.title = std::move(title);
+        op.bodyKind = "none";
+        set_response(op, type, 200, "OK", shapeName);
+        op.statuses = {200};
+        return std::string();
+    }
+
+    // An entity set or a collection-valued navigation: listed with GET, added to with POST.
+    std::string shape_collection(OperationDef& op, const std::string& typeName) {
+        const std::string& m = method_;
+        if (m == "GET") return shape_read(op, OperationKind::List, "List " + plural(typeName), type_, "collection");
+        if (m != "POST") return m + " does not apply to a collection (" + template_ + "): use GET to list or POST to create.";
+        if (set_ && set_->collection && !nav_ && !set_->insertable)
+            return "The metadata says " + set_->name + " does not accept inserts (Capabilities.InsertRestrictions).";
+        op.kind = OperationKind::Create;
+        op.title = "Create " + typeName;
+        op.bodyType = type_;
+        op.bodyTypeName = type_->name;
+        set_response(op, type_, 201, "Created", "entity");
+        op.statuses = {201, 200, 202, 204};
+        return {};
+    }
+
+    // One entity: read, updated, replaced or deleted, as far as the metadata allows.
+    std::string shape_entity(OperationDef& op, const std::string& typeName) {
+        const std::string& m = method_;
+        if (m == "GET") return shape_read(op, OperationKind::Read, "Get " + typeName, type_, "entity");
+        if ((m == "PATCH" || m == "PUT") && set_ && !nav_ && !set_->updatable)
+            return "The metadata says " + set_->name + " cannot be updated (Capabilities.UpdateRestrictions).";
+        if (m == "DELETE" && set_ && !nav_ && !set_->deletable)
+            return "The metadata says " + set_->name + " cannot be deleted from (Capabilities.DeleteRestrictions).";
+        if (m == "PATCH" || m == "PUT") {
+            op.kind = m == "PATCH" ? OperationKind::Update : OperationKind::Replace;
+            op.title = (m == "PATCH" ? "Update " : "Replace ") + typeName;
+            op.bodyType = type_;
+            op.bodyTypeName = type_->name;
+            set_response(op, type_, 200, "OK", "entity");
+            op.statuses = {200, 204, 202};
+            return {};
+        }
+        if (m == "DELETE") {
+            op.kind = OperationKind::Delete;
+            op.title = "Delete " + typeName;
+            op.bodyKind = "none";
+            set_response(op, nullptr, 204, "No Content", "none");
+            op.statuses = {204, 200, 202};
+            return {};
+        }
+        return m + " does not apply to a single " + typeName + " (" + template_ +
+               "): use GET, PATCH, PUT or DELETE; POST goes to a collection or an action.";
+    }
+
+    // $ref: the link itself, read, added or removed.
+    std::string shape_ref(OperationDef& op, const std::string& typeName) {
+        const std::string& m = method_;
+        op.kind = OperationKind::Reference;
+        op.title = "Reference to " + typeName;
+        op.bodyKind = (m == "POST" || m == "PUT") ? "reference" : "none";
+        if (m == "GET") {
+            set_response(op, nullptr, 200, "OK", keyed_ || !nav_ || !nav_->collection ? "entity" : "collection");
+            op.statuses = {200};
+        } else if (m == "POST" || m == "PUT" || m == "DELETE") {
+            set_response(op, nullptr, 204, "No Content", "none");
+            op.statuses = {204, 200};
+        } else {
+            return m + " does not apply to $ref.";
+        }
+        return {};
+    }
+
+    // $value: the media content of a stream entity or property.
+    std::string shape_value(OperationDef& op, const std::string& typeName) {
+        const std::string& m = method_;
+        op.kind = OperationKind::Media;
+        op.title = "Content of " + (property_ ? property_->name : typeName);
+        op.bodyKind = (m == "PUT" || m == "PATCH") ? "binary" : "none";
+        if (m == "GET") set_response(op, nullptr, 200, "OK", "binary"), op.statuses = {200, 302};
+        else if (m == "PUT" || m == "PATCH") set_response(op, nullptr, 204, "No Content", "none"), op.statuses = {204, 200, 201};
+        else if (m == "DELETE") set_response(op, nullptr, 204, "No Content", "none"), op.statuses = {204};
+        else return m + " does not apply to $value.";
+        return {};
     }
 
     std::string shape_action(OperationDef& op) {

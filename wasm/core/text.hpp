@@ -17,6 +17,18 @@ inline bool is_http_method(std::string_view word) {
     return std::find(std::begin(kHttpMethods), std::end(kHttpMethods), word) != std::end(kHttpMethods);
 }
 
+// Hex digits: lower case for JSON's \u escapes and GUIDs, upper case for URLs' %XX.
+constexpr char kHexLower[] = "0123456789abcdef";
+constexpr char kHexUpper[] = "0123456789ABCDEF";
+
+// The value of one hex digit (either case), or -1.
+inline int hex_digit_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 inline std::string to_lower(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -66,6 +78,19 @@ inline std::vector<std::string_view> split_lines(std::string_view text) {
         at = end + 1;
     }
     return lines;
+}
+
+// The path of a URL, or of a path without scheme and host: what follows "scheme://host" (from its
+// '/'; empty when there is none), without the query or the fragment.
+inline std::string_view url_path(std::string_view url) {
+    size_t scheme = url.find("://");
+    if (scheme != std::string_view::npos) {
+        size_t slash = url.find('/', scheme + 3);
+        url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+    }
+    size_t query = url.find_first_of("?#");
+    if (query != std::string_view::npos) url = url.substr(0, query);
+    return url;
 }
 
 // The non-empty segments of a URL path: "/a//b/" -> {"a", "b"}.
