@@ -17,15 +17,19 @@ bool has_error(const Diagnostics& diagnostics) {
     return false;
 }
 
+void append_pointer_token(std::string& pointer, std::string_view token) {
+    pointer.push_back('/');
+    for (char c : token) {
+        if (c == '~') pointer += "~0";
+        else if (c == '/') pointer += "~1";
+        else pointer.push_back(c);
+    }
+}
+
 std::string pointer_append(const std::string& pointer, const std::string& token) {
     std::string out = pointer;
     out.reserve(pointer.size() + token.size() + 1);
-    out.push_back('/');
-    for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out.push_back(c);
-    }
+    append_pointer_token(out, token);
     return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gpb {
@@ -35,6 +36,7 @@ constexpr size_t kMaxDiagnostics = 1000;
 bool has_error(const Diagnostics& diagnostics);
 
 // Appends one member name to a JSON Pointer, escaping '~' and '/'.
+void append_pointer_token(std::string& pointer, std::string_view token);
 std::string pointer_append(const std::string& pointer, const std::string& token);
 std::string pointer_append(const std::string& pointer, size_t index);
 

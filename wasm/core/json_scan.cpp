@@ -1,5 +1,7 @@
 #include "json_scan.hpp"
 
+#include "text.hpp"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -28,19 +30,12 @@ namespace scan_detail {
 
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // The code unit of "\uXXXX" at text[at], or -1.
 long unicode_escape(std::string_view text, size_t at) {
     if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u') return -1;
     long unit = 0;
     for (size_t k = at + 2; k < at + 6; ++k) {
-        int digit = hex_value(text[k]);
+        int digit = hex_digit_value(text[k]);
         if (digit < 0) return -1;
         unit = unit * 16 + digit;
     }

@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text.hpp"
+
 namespace gpb {
 
 struct ParseLimits {
@@ -341,10 +343,9 @@ private:
                 escaped = true;
                 j += length;
             } else if (c < 0x20) {
-                static const char* hex = "0123456789ABCDEF";
                 std::string code = "U+00";
-                code.push_back(hex[c >> 4]);
-                code.push_back(hex[c & 15]);
+                code.push_back(kHexUpper[c >> 4]);
+                code.push_back(kHexUpper[c & 15]);
                 if (c == '\n')
                     return fail(static_cast<uint32_t>(j), static_cast<uint32_t>(j + 1),
                                 "This is not valid JSON: a string cannot hold a line break (write \\n), or its closing '\"' is missing.");

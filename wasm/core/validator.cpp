@@ -41,18 +41,6 @@ const char* primitive_label(Primitive p) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-int digits_value(std::string_view s, size_t at, size_t count, bool& ok) {
-    int value = 0;
-    for (size_t i = at; i < at + count; ++i) {
-        if (i >= s.size() || !is_digit(s[i])) {
-            ok = false;
-            return 0;
-        }
-        value = value * 10 + (s[i] - '0');
-    }
-    return value;
-}
-
 std::string join(const std::vector<std::string>& items, const char* separator) {
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -178,7 +166,7 @@ public:
     bool duplicate_key(std::string_view name, uint32_t begin, uint32_t end) {
         if (full()) return drop(begin, true);
         std::string pointer = pointer_at(frames_.size() - 1);
-        append_token(pointer, name);
+        append_pointer_token(pointer, name);
         parseFindings_.push_back(duplicate_key_diagnostic(name, begin, end, std::move(pointer)));
         return true;
     }
@@ -427,20 +415,11 @@ private:
         add(severity, code, depth, begin, begin + 1, std::move(message), suggestion);
     }
 
-    static void append_token(std::string& pointer, std::string_view token) {
-        pointer.push_back('/');
-        for (char c : token) {
-            if (c == '~') pointer += "~0";
-            else if (c == '/') pointer += "~1";
-            else pointer.push_back(c);
-        }
-    }
-
     // The JSON Pointer of the value the first `depth` frames lead to (built only for a finding).
     std::string pointer_at(size_t depth) const {
         std::string pointer;
         for (size_t f = 0; f < depth; ++f) {
-            if (frames_[f].object) append_token(pointer, frames_[f].key);
+            if (frames_[f].object) append_pointer_token(pointer, frames_[f].key);
             else pointer += "/" + std::to_string(frames_[f].index);
         }
         return pointer;
@@ -944,117 +923,7 @@ private:
     const TypeDef* lastType_ = nullptr;
 };
 
-bool leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-// Checks YYYY-MM-DDThh:mm[:ss[.f{1,12}]] from the start of s; returns the length read or 0 with why.
-size_t read_local_datetime(std::string_view s, std::string& why) {
-    bool ok = true;
-    if (s.size() < 16 || s[4] != '-' || s[7] != '-' || s[13] != ':') {
-        why = "it does not have the form YYYY-MM-DDThh:mm";
-        return 0;
-    }
-    int year = digits_value(s, 0, 4, ok), month = digits_value(s, 5, 2, ok), day = digits_value(s, 8, 2, ok);
-    int hour = digits_value(s, 11, 2, ok), minute = digits_value(s, 14, 2, ok);
-    if (!ok) {
-        why = "it does not have the form YYYY-MM-DDThh:mm";
-        return 0;
-    }
-    if (s[10] != 'T' && s[10] != 't') {
-        why = "the date and the time must be separated by T";
-        return 0;
-    }
-    static const int daysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12) {
-        why = "month " + std::to_string(month) + " does not exist";
-        return 0;
-    }
-    int lastDay = daysIn[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
-    if (day < 1 || day > lastDay) {
-        why = "day " + std::to_string(day) + " does not exist in that month";
-        return 0;
-    }
-    if (hour > 23) {
-        why = "the hour must be 00 to 23";
-        return 0;
-    }
-    if (minute > 59) {
-        why = "the minute must be 00 to 59";
-        return 0;
-    }
-    size_t at = 16;
-    if (at < s.size() && s[at] == ':') {
-        int second = digits_value(s, at + 1, 2, ok);
-        if (!ok) {
-            why = "the seconds must be two digits";
-            return 0;
-        }
-        if (second > 59) {
-            why = "the second must be 00 to 59";
-            return 0;
-        }
-        at += 3;
-        if (at < s.size() && s[at] == '.') {
-            size_t digits = 0;
-            while (at + 1 + digits < s.size() && is_digit(s[at + 1 + digits])) ++digits;
-            if (digits == 0 || digits > 12) {
-                why = "the fraction of a second must have 1 to 12 digits";
-                return 0;
-            }
-            at += 1 + digits;
-        }
-    }
-    (void)year;
-    return at;
-}
-
 }  // namespace
-
-std::string datetime_problem(std::string_view value, std::string& fix) {
-    fix.clear();
-    // Normalise the common slips first, so that one fix carries every correction (and copy the
-    // text only then: a correct value costs no allocation).
-    std::string normalised;
-    std::string_view candidate = value;
-    std::string problem;
-    if (value.size() == 10) {
-        normalised = std::string(value) + "T00:00:00";
-        candidate = normalised;
-        problem = "a time of day is required after the date";
-    } else if (value.size() > 10 && value[10] == ' ') {
-        normalised = std::string(value);
-        normalised[10] = 'T';
-        candidate = normalised;
-        problem = "the date and the time must be separated by T";
-    }
-    std::string why;
-    size_t at = read_local_datetime(candidate, why);
-    if (at == 0) return why;
-    std::string_view rest = candidate.substr(at);
-    bool ok = true;
-    if (rest.empty()) {
-        fix = std::string(candidate) + "Z";
-        const char* missing = "the time zone offset is missing (Z for UTC, or +hh:mm / -hh:mm)";
-        return problem.empty() ? missing : problem + ", and " + missing;
-    }
-    bool zulu = rest == "Z" || rest == "z";
-    bool signedOffset = rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':';
-    if (signedOffset) {
-        int hours = digits_value(rest, 1, 2, ok), minutes = digits_value(rest, 4, 2, ok);
-        if (!ok || hours > 23 || minutes > 59) return "the offset must be ±hh:mm with hours 00 to 23 and minutes 00 to 59";
-    }
-    if (zulu || signedOffset) {
-        if (!problem.empty()) fix = std::string(candidate);
-        return problem;
-    }
-    if (rest.size() == 5 && (rest[0] == '+' || rest[0] == '-')) {
-        digits_value(rest, 1, 4, ok);
-        if (ok) {
-            fix = std::string(candidate.substr(0, at)) + std::string(rest.substr(0, 3)) + ":" + std::string(rest.substr(3));
-            return "the offset needs a colon (±hh:mm)";
-        }
-    }
-    return "the offset must be Z or ±hh:mm";
-}
 
 ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
                                const ParseLimits& limits) {

@@ -32,8 +32,4 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic);
 // {"operation", "direction", "valid", "diagnostics": [...]} as compact JSON.
 std::string validation_json(const ValidationResult& result);
 
-// Why a text is not an OData DateTimeOffset (empty when it is one); fix gets a corrected value when
-// one is obvious (a missing offset, a space for the T).
-std::string datetime_problem(std::string_view value, std::string& fix);
-
 }  // namespace gpb
