@@ -25,7 +25,7 @@ target_compile_options(gpb_core_web PRIVATE -fno-exceptions)
 # start-up time: the browser compiles each function when it is first called, so the code that
 # reads the models and resolves URLs (called once per load or per address) is compiled for size.
 set(GPB_COLD_SOURCES api.cpp builders.cpp doc_lint.cpp doc_page.cpp http_text.cpp suggest.cpp csdl_model.cpp csdl_text.cpp
-  model_pack.cpp permissions.cpp resolver.cpp json_cursor.cpp editor_assist.cpp diagnostic_codes.cpp)
+  catalog_load.cpp model_pack.cpp permissions.cpp resolver.cpp json_cursor.cpp editor_assist.cpp diagnostic_codes.cpp)
 list(TRANSFORM GPB_COLD_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/wasm/core/")
 set_source_files_properties(${GPB_COLD_SOURCES} "${GPB_CATALOG_CPP}" wasm/bindings/bindings.cpp PROPERTIES COMPILE_OPTIONS -Oz)
 
