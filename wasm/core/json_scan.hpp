@@ -68,17 +68,13 @@ void decode_string(std::string_view raw, std::string& out);
 bool beyond_double_range(std::string_view literal, bool zeroIntegerPart, size_t integerDigits, int64_t exponent);
 
 // Eight bytes at a time: the high bit of each byte that is a quote, a backslash, a control or
-// non-ASCII. The lowest flagged byte is always one of them (a borrow can flag a byte only above a
-// true one), which is all a scan for the first needs.
+// non-ASCII (exact for the lowest flagged byte, as bytes_equal_mask is).
 inline uint64_t special_bytes(const char* p) {
     uint64_t v;
     std::memcpy(&v, p, 8);
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto has_zero = [&](uint64_t x) { return (x - ones) & ~x & highs; };
-    uint64_t quote = has_zero(v ^ (ones * '"'));
-    uint64_t backslash = has_zero(v ^ (ones * '\\'));
-    uint64_t control = (v - ones * 0x20) & ~v & highs;
-    return quote | backslash | control | (v & highs);
+    const uint64_t control = (v - ones * 0x20) & ~v & highs;
+    return bytes_equal_mask(v, '"') | bytes_equal_mask(v, '\\') | control | (v & highs);
 }
 
 // The first byte at or after j that a string's reader must look at (or n): eight bytes at a time,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "text.hpp"
+
 namespace gpb {
 
 uint32_t utf16_length(std::string_view utf8) {
@@ -50,12 +52,10 @@ namespace {
 
 // Eight bytes at a time: the index of the first '\n' or '\r' in [from, to), or to.
 size_t find_line_break(std::string_view text, size_t from, size_t to) {
-    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto has_zero = [&](uint64_t x) { return (x - ones) & ~x & highs; };
     while (from + 8 <= to) {
         uint64_t v;
         std::memcpy(&v, text.data() + from, 8);
-        if (has_zero(v ^ (ones * '\n')) | has_zero(v ^ (ones * '\r'))) break;
+        if (bytes_equal_mask(v, '\n') | bytes_equal_mask(v, '\r')) break;
         from += 8;
     }
     while (from < to && text[from] != '\n' && text[from] != '\r') ++from;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -20,6 +21,15 @@ inline bool is_http_method(std::string_view word) {
 // Hex digits: lower case for JSON's \u escapes and GUIDs, upper case for URLs' %XX.
 constexpr char kHexLower[] = "0123456789abcdef";
 constexpr char kHexUpper[] = "0123456789ABCDEF";
+
+// Eight bytes read as one little-endian word (x86, wasm): the high bit of each byte equal to c.
+// The lowest flagged byte is always a true one (a borrow can flag a byte only above a true one),
+// which is all a scan for the first needs.
+inline uint64_t bytes_equal_mask(uint64_t word, char c) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const uint64_t x = word ^ (ones * static_cast<unsigned char>(c));
+    return (x - ones) & ~x & highs;
+}
 
 // The value of one hex digit (either case), or -1.
 inline int hex_digit_value(char c) {
