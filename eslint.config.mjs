@@ -10,7 +10,7 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.browser } },
   },
   {
-    files: ['scripts/**/*.mjs', 'tests/**/*.mjs', 'web/build-site.mjs', 'eslint.config.mjs'],
+    files: ['scripts/**/*.mjs', 'tests/**/*.mjs', 'web/build-site.mjs', 'wasm/bindings/*.mjs', 'eslint.config.mjs'],
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -253,6 +253,21 @@ export interface Gpb {
   loadPermissions(text: string): { loaded: true };
   /** Diagnostics only: the byte size of the module's memory now. It grows when an input needs more and never shrinks. */
   heapBytes(): number;
+  /**
+   * Puts the rest of the core (gpb-core.deferred.wasm) in place; resolves at once when it is. Only
+   * needed after loadGpb({ restLater: true }): a call that needs the rest sooner fetches it itself,
+   * in one synchronous request.
+   */
+  loadRest(): Promise<void>;
 }
 
-export function loadGpb(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Gpb>;
+export interface LoadOptions {
+  /** The bytes of gpb-core.wasm (in Node; a browser fetches it beside gpb.js). */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** The bytes of gpb-core.deferred.wasm (in Node; a browser fetches it beside gpb.js). */
+  deferredWasmBinary?: ArrayBuffer | Uint8Array;
+  /** Resolve once gpb-core.wasm runs, before the rest is fetched (as the page does for its first diagnostics). */
+  restLater?: boolean;
+}
+
+export function loadGpb(options?: LoadOptions): Promise<Gpb>;

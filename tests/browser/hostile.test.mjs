@@ -15,6 +15,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { browserSession, openPage, editorText, typeInEditor, diagnosticCodes, entryText, site, fixtures, outputDir } from './harness.mjs';
+import { loadSiteGpb } from '../site-core.mjs';
 
 const SUITE = join(fixtures, 'JSONTestSuite', 'test_parsing');
 const IT = 'incidentTask.update';
@@ -59,8 +60,8 @@ before(async () => {
   await session.start();
   api = await open('api', `${session.server.origin}/`);
   // The page itself loaded gpb.js; importing the same URL reuses that module. loadGpb() makes a new
-  // instance of the core, which fetches gpb-core.wasm once more from the site: that one request is
-  // the test's own, so the page counts as ready only after it.
+  // instance of the core, which fetches both parts of the core once more from the site: those
+  // requests are the test's own, so the page counts as ready only after them.
   api.log.ready = false;
   const first = api.log.requests.length;
   const exports = await api.page.evaluate(async () => {
@@ -69,7 +70,8 @@ before(async () => {
     return Object.keys(window.gpbUnderTest).sort();
   });
   assert.ok(exports.includes('validate') && exports.includes('heapBytes'), exports.join(', '));
-  for (const url of api.log.requests.slice(first)) assert.equal(url, `${session.server.origin}/gpb-core.wasm`);
+  const coreFiles = ['gpb-core.wasm', 'gpb-core.deferred.wasm'].map((file) => `${session.server.origin}/${file}`);
+  for (const url of api.log.requests.slice(first)) assert.ok(coreFiles.includes(url), url);
   api.log.ready = true;
 });
 
@@ -370,8 +372,7 @@ function inspect() {
 
 test('<gpb-builder> holding hostile names and values: all of it shown as text, none of it run or parsed as markup', async () => {
   // The same module in node gives the diagnostics the elements must show.
-  const { loadGpb } = await import(join(site, 'gpb.js'));
-  const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+  const gpb = await loadSiteGpb();
   const expected = {
     incident: gpb.validate(IT, INCIDENT_BODY).diagnostics,
     action: gpb.validate(SA, ACTION_BODY).diagnostics,

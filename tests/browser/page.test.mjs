@@ -9,9 +9,9 @@ import {
   browserSession, chooseOperation, editorText, typeInEditor, validatedAfter, diagnosticCodes, formRow, site, fixtures, outputDir, root,
 } from './harness.mjs';
 import { exampleRequest } from '../seed-pages.mjs';
+import { loadSiteGpb } from '../site-core.mjs';
 
-const { loadGpb } = await import(join(site, 'gpb.js'));
-const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+const gpb = await loadSiteGpb();
 
 // After load, only a model pack (or the permissions) that a search or an operation needed.
 const session = browserSession({ later: (url, origin) => url.startsWith(`${origin}/models/`) });

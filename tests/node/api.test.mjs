@@ -6,17 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { pageBodies } from '../seed-pages.mjs';
+import { loadSiteGpb, createSiteCore } from '../site-core.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const site = join(root, 'build', 'site');
 const fixtureDir = join(root, 'tests', 'fixtures');
 const gpbCommand = join(root, 'build', 'native', 'gpb');
-const wasmBinary = readFileSync(join(site, 'gpb-core.wasm'));
-
-const { loadGpb, GpbError } = await import(join(site, 'gpb.js'));
-const { default: createGpbCore } = await import(join(site, 'gpb-core.js'));
-const gpb = await loadGpb({ wasmBinary });
-const core = await createGpbCore({ wasmBinary });
+const { GpbError } = await import(join(site, 'gpb.js'));
+const gpb = await loadSiteGpb();
+const core = await createSiteCore();
 
 const OPERATIONS = ['securityConfigurationTask.create', 'securityConfigurationTask.update', 'securityAction.update', 'incidentTask.update'];
 

@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { loadSiteGpb } from '../site-core.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const site = join(root, 'build', 'site');
-const { loadGpb, GpbError } = await import(join(site, 'gpb.js'));
-const gpb = await loadGpb({ wasmBinary: readFileSync(join(site, 'gpb-core.wasm')) });
+const { GpbError } = await import(join(site, 'gpb.js'));
+const gpb = await loadSiteGpb();
 const gpbCommand = join(root, 'build', 'native', 'gpb');
 const libraryJson = readFileSync(join(root, 'tests', 'fixtures', 'metadata', 'library.csdl.json'), 'utf8');
 

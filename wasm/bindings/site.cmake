@@ -31,12 +31,23 @@ set(GPB_COLD_SOURCES api.cpp builders.cpp doc_lint.cpp doc_page.cpp http_text.cp
 list(TRANSFORM GPB_COLD_SOURCES PREPEND "${CMAKE_SOURCE_DIR}/wasm/core/")
 set_source_files_properties(${GPB_COLD_SOURCES} "${GPB_CATALOG_CPP}" wasm/bindings/bindings.cpp PROPERTIES COMPILE_OPTIONS -Oz)
 
+# The page's core comes in two parts: gpb-core.wasm, what runs before the first diagnostics, and
+# gpb-core.deferred.wasm, the rest, fetched after them (split-core.mjs, with binaryen's wasm-split).
+find_program(GPB_WASM_SPLIT wasm-split REQUIRED)
+find_program(GPB_NODE node REQUIRED)
 add_executable(gpb_core_module wasm/bindings/bindings.cpp)
 target_link_libraries(gpb_core_module PRIVATE gpb_core_web)
 target_link_options(gpb_core_module PRIVATE ${GPB_WASM_FLAGS}
-  -sEXPORT_ES6=1 -sENVIRONMENT=web,worker -sEXPORT_NAME=createGpbCore)
+  -sEXPORT_ES6=1 -sENVIRONMENT=web,worker -sEXPORT_NAME=createGpbCore -sSPLIT_MODULE=1 --emit-symbol-map
+  -Wno-experimental)
 set_target_properties(gpb_core_module PROPERTIES OUTPUT_NAME gpb-core SUFFIX ".js"
-  RUNTIME_OUTPUT_DIRECTORY "${GPB_SITE_DIR}")
+  RUNTIME_OUTPUT_DIRECTORY "${GPB_SITE_DIR}"
+  LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/bindings/split-core.mjs;${CMAKE_SOURCE_DIR}/web/gpb-api.js")
+add_custom_command(TARGET gpb_core_module POST_BUILD
+  COMMAND "${GPB_NODE}" "${CMAKE_SOURCE_DIR}/wasm/bindings/split-core.mjs"
+          --site "${GPB_SITE_DIR}" --work "${CMAKE_BINARY_DIR}/split-core"
+  COMMENT "Splitting the core into gpb-core.wasm and gpb-core.deferred.wasm"
+  VERBATIM)
 
 add_executable(gpb_core_embedded wasm/bindings/bindings.cpp)
 target_link_libraries(gpb_core_embedded PRIVATE gpb_core_web)
@@ -58,7 +69,6 @@ add_custom_target(gpb_site_models ALL
 
 # The page and the element are bundled by esbuild (from npm) with the core's JS beside them.
 file(GLOB_RECURSE GPB_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
-find_program(GPB_NODE node REQUIRED)
 add_custom_target(gpb_site ALL
   COMMAND "${GPB_NODE}" "${CMAKE_SOURCE_DIR}/web/build-site.mjs"
           --site "${GPB_SITE_DIR}" --embedded-core "$<TARGET_FILE:gpb_core_embedded>"

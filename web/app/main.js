@@ -1,6 +1,7 @@
 // The builder page: operation picker, generated form, JSON editor, live diagnostics and previews.
 // start() puts the parts in place in this order: the core, the models, the plain editor, the
-// starting operation with its first diagnostics, the docs mode, and then the full editor.
+// starting operation with its first diagnostics, the docs mode, and then the rest of the core
+// (README, "Speed") with the full editor.
 import { loadGpb } from './gpb.js';
 import { $ } from './dom.js';
 import { filledParameters } from './address.js';
@@ -40,7 +41,7 @@ async function start() {
   if (embedded) document.body.classList.add('embed');
   adoptDiagnosticListStyle(document);
   try {
-    page.gpb = await loadGpb();
+    page.gpb = await loadGpb({ restLater: true });
     performance.mark('gpb-core-ready');
   } catch (error) {
     notice(`The checker could not start: ${error.message}`, 'error');
@@ -60,8 +61,9 @@ async function start() {
   await openStartingOperation();  // the first diagnostics
   setupModes();
   $('app').setAttribute('aria-busy', 'false');
-  // The full editor loads after the first diagnostics are on screen, and takes over the text.
-  await loadFullEditor();
+  // The rest of the core and the full editor load after the first diagnostics are on screen.
+  const rest = page.gpb.loadRest().catch((error) => notice(`Part of the checker could not load: ${error.message}`, 'error'));
+  await Promise.all([rest, loadFullEditor()]);
   document.body.dataset.ready = 'true';
 }
 

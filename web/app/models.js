@@ -51,8 +51,12 @@ export function createModels(gpb, { onProgress = () => {} } = {}) {
   const loading = new Map();
   let permissions = null;
 
+  // Reading a pack or the permissions is in the part of the core that loads after the first diagnostics.
+  const wholeCore = () => gpb.loadRest?.();
+
   const loadPermissions = () => (permissions ??= fetchText('models/permissions.json', () => {})
     .then(async (text) => {
+      await wholeCore();
       await nextFrame();
       gpb.loadPermissions(text);
     })
@@ -61,7 +65,7 @@ export function createModels(gpb, { onProgress = () => {} } = {}) {
   async function loadGraph(version) {
     onProgress(version, 0);
     try {
-      const [text] = await Promise.all([fetchText(`models/${version}.gpbm`, (share) => onProgress(version, share)), loadPermissions()]);
+      const [text] = await Promise.all([fetchText(`models/${version}.gpbm`, (share) => onProgress(version, share)), loadPermissions(), wholeCore()]);
       await nextFrame();
       gpb.loadPack(version, text);
       ready.add(version);

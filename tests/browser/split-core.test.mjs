@@ -1,0 +1,45 @@
+// The core in two parts in the page (README, "Speed"): the first diagnostics need only
+// gpb-core.wasm; gpb-core.deferred.wasm is fetched after them, and a call that needs it sooner
+// fetches it itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSession, typeInEditor } from './harness.mjs';
+
+const CORE_FILES = ['gpb-core.wasm', 'gpb-core.deferred.wasm'];
+// The second test loads a core of its own after the page is ready.
+const session = browserSession({ later: (url, origin) => CORE_FILES.some((file) => url === `${origin}/${file}`) });
+
+const fileName = (url) => new URL(url).pathname.slice(1);
+
+test('the first diagnostics come from gpb-core.wasm alone; the rest of the core is fetched after them', async () => {
+  const { page } = await session.open('page');
+  const { firstDiagnostics, resources } = await page.evaluate(() => ({
+    firstDiagnostics: performance.getEntriesByName('gpb-first-diagnostics')[0].startTime,
+    resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, initiator: e.initiatorType, start: e.startTime })),
+  }));
+  const before = resources.filter((r) => r.start < firstDiagnostics).map((r) => fileName(r.name)).sort();
+  assert.deepEqual(before, ['app.js', 'gpb-core.js', 'gpb-core.wasm', 'gpb.js', 'style.css']);
+  const rest = resources.filter((r) => fileName(r.name) === 'gpb-core.deferred.wasm');
+  assert.deepEqual(rest.map((r) => r.initiator), ['fetch'], 'fetched once, in the background');
+
+  // With the rest in place, findings the first path never raised.
+  const result = await typeInEditor(page, '{"status": "Strin", "x": 1}');
+  assert.deepEqual(result.diagnostics.filter((d) => d.pointer).map((d) => [d.code, d.pointer, d.line, d.column]),
+    [['enum-value', '/status', 1, 12], ['unknown-property', '/x', 1, 21]]);
+});
+
+test('a call that needs the rest before loadRest() has run fetches it at once, and answers', async () => {
+  const { page } = await session.open('early-call');
+  const outcome = await page.evaluate(async () => {
+    const { loadGpb } = await import(new URL('gpb.js', document.baseURI).href);
+    const seen = performance.getEntriesByType('resource').length;
+    const gpb = await loadGpb({ restLater: true });
+    const lint = gpb.lintPage('# A page\n\n```http\nPATCH https://graph.microsoft.com/beta/security/incidentTasks/1\n```\n', { path: 'p' });
+    return {
+      operation: lint.examples[0]?.operation,
+      fetched: performance.getEntriesByType('resource').slice(seen).map((e) => [new URL(e.name).pathname.slice(1), e.initiatorType]),
+    };
+  });
+  assert.equal(outcome.operation, 'incidentTask.update');
+  assert.deepEqual(outcome.fetched, [['gpb-core.wasm', 'fetch'], ['gpb-core.deferred.wasm', 'xmlhttprequest']]);
+});
