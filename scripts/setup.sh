@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make g++ clang clang-format libclang-rt-14-dev emscripten nlohmann-json3-dev catch2 libexpat1-dev chromium nodejs curl)
+packages=(cmake make g++ clang clang-format libclang-rt-14-dev emscripten binaryen nlohmann-json3-dev catch2 libexpat1-dev chromium nodejs curl)
 missing=()
 for package in "${packages[@]}"; do
   # nodejs may come from outside Debian; a working node and npm are enough.
