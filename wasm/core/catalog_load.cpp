@@ -382,6 +382,7 @@ std::unique_ptr<OperationDef> Catalog::overlay_operation(const json& spec) {
 }
 
 void Catalog::resolve() {
+    for (auto& [name, type] : types_) type.inModel = true;
     link_base_types();
     resolve_property_types();
     flatten_properties();

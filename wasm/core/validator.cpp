@@ -626,7 +626,8 @@ private:
         std::string_view written = value.text;
         bool hasHash = !written.empty() && written[0] == '#';
         std::string_view name = hasHash ? written.substr(1) : written;
-        const TypeDef* named = lookup_type(name);
+        // Most bodies name the type the position declares: that needs no look-up.
+        const TypeDef* named = declared->inModel && name == declared->name ? declared : lookup_type(name);
         if (!named) {
             if (!report || !room(value.begin)) return declared;
             if (const TypeDef* near = catalog_.type_ignoring_case(name)) {
