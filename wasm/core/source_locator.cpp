@@ -50,13 +50,14 @@ SourcePosition SourceLocator::position(uint32_t byteOffset) const {
 
 namespace {
 
-// Eight bytes at a time: the index of the first '\n' or '\r' in [from, to), or to.
+// Eight bytes at a time: the index of the first '\n' or '\r' in [from, to), or to. The word that
+// holds one gives its place directly (the lowest flagged byte is a true one).
 size_t find_line_break(std::string_view text, size_t from, size_t to) {
-    while (from + 8 <= to) {
+    for (; from + 8 <= to; from += 8) {
         uint64_t v;
         std::memcpy(&v, text.data() + from, 8);
-        if (bytes_equal_mask(v, '\n') | bytes_equal_mask(v, '\r')) break;
-        from += 8;
+        if (uint64_t flagged = bytes_equal_mask(v, '\n') | bytes_equal_mask(v, '\r'))
+            return from + static_cast<size_t>(__builtin_ctzll(flagged)) / 8;
     }
     while (from < to && text[from] != '\n' && text[from] != '\r') ++from;
     return from;
