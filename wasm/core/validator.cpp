@@ -50,6 +50,15 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
+// "#name" as a JSON string (an "@odata.type" value) in one allocation; '#' needs no escape.
+std::string quoted_type_reference(std::string_view name) {
+    std::string out;
+    out.reserve(name.size() + 3);
+    append_json_string(out, name);
+    out.insert(1, 1, '#');
+    return out;
+}
+
 bool is_response_annotation(std::string_view key) { return key.rfind("@odata.", 0) == 0 || key.find('.') != std::string_view::npos; }
 
 enum class ObjectRole { Body, Complex, ExpandedEntity };
@@ -506,7 +515,7 @@ private:
         if (!frame.sawOdataType) {
             if (frame.objectRole == ObjectRole::Body && request_ && op_.needs_odata_type()) {
                 bool empty = frame.members == 0;
-                std::string fix = std::string("{") + (empty ? "" : "\n  ") + "\"@odata.type\": " + json_quote("#" + op_.bodyType->name) +
+                std::string fix = std::string("{") + (empty ? "" : "\n  ") + "\"@odata.type\": " + quoted_type_reference(op_.bodyType->name) +
                                   (empty ? "" : ",");
                 add_at_brace(Severity::Error, code_name(Code::OdataTypeMissing), depth, begin,
                              op_.path + " is typed as " + op_.addressType->shortName + ", so a " + op_.bodyType->shortName +
@@ -631,7 +640,7 @@ private:
         if (!named) {
             if (!report || !room(value.begin)) return declared;
             if (const TypeDef* near = catalog_.type_ignoring_case(name)) {
-                std::string fix = json_quote("#" + near->name);
+                std::string fix = quoted_type_reference(near->name);
                 add(Severity::Error, code_name(Code::OdataTypeUnknown), depth, value.begin, value.end,
                     json_quote(written) + " names no type: type names are case-sensitive. Did you mean " + fix + "?", &fix);
             } else {
@@ -642,7 +651,7 @@ private:
         }
         if (!named->is_or_derives_from(declared)) {
             if (report && room(value.begin)) {
-                std::string fix = json_quote("#" + declared->name);
+                std::string fix = quoted_type_reference(declared->name);
                 add(Severity::Error, code_name(Code::OdataTypeMismatch), depth, value.begin, value.end,
                     json_quote(written) + " is not " + declared->shortName + " or a type derived from it" + sibling_note(named, declared) +
                         ". Allowed here: " + allowed_types(declared) + ".",
@@ -658,7 +667,7 @@ private:
             return named;
         }
         if (!hasHash && report && room(value.begin)) {
-            std::string fix = json_quote("#" + std::string(written));
+            std::string fix = quoted_type_reference(written);
             add(Severity::Warning, code_name(Code::OdataTypeFormat), depth, value.begin, value.end,
                 "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
         }
