@@ -321,9 +321,21 @@ private:
     }
 
     bool read_string(size_t open, std::string_view& value, size_t& endOut) {
+        const size_t j = scan_detail::skip_plain_string_bytes(text_.data(), open + 1, text_.size());
+        // Most strings are plain ASCII: the first byte to look at is their closing quote.
+        if (j < text_.size() && text_[j] == '"') {
+            endOut = j + 1;
+            value = text_.substr(open + 1, j - open - 1);
+            return true;
+        }
+        return read_string_from(open, j, value, endOut);
+    }
+
+    // The rest of read_string from the first byte at j that is not plain: escapes, non-ASCII and
+    // what is wrong. Kept out of line so the common case stays small.
+    [[gnu::noinline]] bool read_string_from(size_t open, size_t j, std::string_view& value, size_t& endOut) {
         const char* s = text_.data();
         const size_t n = text_.size();
-        size_t j = open + 1;
         bool escaped = false;
         for (;;) {
             j = scan_detail::skip_plain_string_bytes(s, j, n);
