@@ -280,7 +280,8 @@ private:
             if (findDuplicates_) {
                 keyIndexes_[stack_.size() - 1].clear();
                 names_.resize(top.keysMark);
-                decodedNames_.resize(top.decodedMark);
+                // Names seldom hold escapes: a deque's resize costs more than the check.
+                if (decodedNames_.size() > top.decodedMark) decodedNames_.resize(top.decodedMark);
             }
         } else {
             go = handler_.end_array(top.begin, end);
