@@ -44,7 +44,7 @@ const PropertyDef* TypeDef::property(std::string_view name) const {
     if (bucketStarts.empty()) return nullptr;
     const size_t bucket = name_hash(name) & (bucketStarts.size() - 2);
     for (uint32_t i = bucketStarts[bucket], end = bucketStarts[bucket + 1]; i < end; ++i)
-        if (byName[i].first == name) return byName[i].second;
+        if (same_text(byName[i].first, name)) return byName[i].second;
     return nullptr;
 }
 
@@ -96,7 +96,9 @@ void Catalog::add_action(std::unique_ptr<ActionDef> action) {
     actions_.push_back(std::move(action));
 }
 
-bool EnumDef::has(std::string_view member) const { return std::find(members.begin(), members.end(), member) != members.end(); }
+bool EnumDef::has(std::string_view member) const {
+    return std::any_of(members.begin(), members.end(), [&](const std::string& m) { return same_text(m, member); });
+}
 
 bool OperationDef::may_send(std::string_view property) const {
     return !restrictsUpdates || std::find(updatable.begin(), updatable.end(), property) != updatable.end();

@@ -308,7 +308,7 @@ private:
         bool duplicate = false;
         if (count < kLinearLimit && index.empty()) {
             for (size_t k = top.keysMark; k < names_.size(); ++k)
-                if (names_[k] == name) {
+                if (same_text(names_[k], name)) {
                     duplicate = true;
                     break;
                 }
