@@ -426,7 +426,11 @@ private:
 
     // The JSON Pointer of the value the first `depth` frames lead to (built only for a finding).
     std::string pointer_at(size_t depth) const {
+        // Sized first (escapes aside): one allocation, not one each time it doubles.
+        size_t length = 0;
+        for (size_t f = 0; f < depth; ++f) length += 1 + (frames_[f].object ? frames_[f].key.size() : 10);
         std::string pointer;
+        pointer.reserve(length);
         for (size_t f = 0; f < depth; ++f) {
             if (frames_[f].object) append_pointer_token(pointer, frames_[f].key);
             else pointer += "/" + std::to_string(frames_[f].index);
