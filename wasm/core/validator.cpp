@@ -985,12 +985,12 @@ namespace {
 void append_number_member(std::string& out, const char* name, uint32_t value) {
     out += name;
     char digits[10];
-    size_t count = 0;
+    char* first = std::end(digits);  // written from the last digit back, then appended at once
     do {
-        digits[count++] = static_cast<char>('0' + value % 10);
+        *--first = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value);
-    while (count) out.push_back(digits[--count]);
+    out.append(first, static_cast<size_t>(std::end(digits) - first));
 }
 
 }  // namespace
