@@ -106,7 +106,8 @@ std::vector<std::string> names_to_look_up(const gpb::TypeDef& type) {
             names.push_back(name.substr(0, name.size() - 1));
             names.push_back(gpb::to_upper(name));
             std::string otherCase = name;
-            otherCase[0] = static_cast<char>(std::isupper(static_cast<unsigned char>(name[0])) ? std::tolower(name[0]) : std::toupper(name[0]));
+            otherCase[0] =
+                static_cast<char>(std::isupper(static_cast<unsigned char>(name[0])) ? std::tolower(name[0]) : std::toupper(name[0]));
             names.push_back(otherCase);
         }
     }
@@ -152,7 +153,8 @@ TEST_CASE("a property declared again by a derived type is reported once a repeat
     std::vector<std::string> repeats;
     for (const auto& problem : catalog.problems())
         if (problem.find("declared twice") != std::string::npos) repeats.push_back(problem);
-    CHECK(repeats == std::vector<std::string>{"type a.derived: property p is declared twice", "type a.derived: property z is declared twice"});
+    CHECK(repeats ==
+          std::vector<std::string>{"type a.derived: property p is declared twice", "type a.derived: property z is declared twice"});
     const gpb::TypeDef* derived = catalog.type("a.derived");
     REQUIRE(derived);
     REQUIRE(derived->property("z"));

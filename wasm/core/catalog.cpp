@@ -32,7 +32,8 @@ uint32_t name_hash(std::string_view name) {
         head = first;
         tail = last;
     } else if (n > 0) {
-        head = static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) | (static_cast<unsigned char>(p[n - 1]) << 16);
+        head =
+            static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) | (static_cast<unsigned char>(p[n - 1]) << 16);
     }
     const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + n) * 0xC2B2AE3D27D4EB4Full);
     return static_cast<uint32_t>(h ^ (h >> 32));

@@ -81,7 +81,7 @@ struct TypeDef {
     bool open = false;
     bool partial = false;  // the model lists only some of the type's properties
     bool hasStream = false;
-    bool inModel = false;  // Catalog::type finds it by its name (an action's parameters are not a type of the model)
+    bool inModel = false;               // Catalog::type finds it by name (an action's parameters are not in the model)
     std::vector<std::string> keyNames;  // own key, or empty (then the base type's)
     const TypeDef* base = nullptr;
     std::vector<PropertyDef> ownProperties;

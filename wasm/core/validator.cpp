@@ -519,8 +519,8 @@ private:
         if (!frame.sawOdataType) {
             if (frame.objectRole == ObjectRole::Body && request_ && op_.needs_odata_type()) {
                 bool empty = frame.members == 0;
-                std::string fix = std::string("{") + (empty ? "" : "\n  ") + "\"@odata.type\": " + quoted_type_reference(op_.bodyType->name) +
-                                  (empty ? "" : ",");
+                std::string fix = std::string("{") + (empty ? "" : "\n  ") +
+                                  "\"@odata.type\": " + quoted_type_reference(op_.bodyType->name) + (empty ? "" : ",");
                 add_at_brace(Severity::Error, code_name(Code::OdataTypeMissing), depth, begin,
                              op_.path + " is typed as " + op_.addressType->shortName + ", so a " + op_.bodyType->shortName +
                                  " body must say \"@odata.type\": \"#" + op_.bodyType->name + "\".",
