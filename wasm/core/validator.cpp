@@ -1025,8 +1025,12 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
 
 // Written directly rather than through a JSON tree: this is the answer of every keystroke.
 std::string validation_json(const ValidationResult& result) {
+    // Sized from the texts it will hold (escapes aside): the answer is written without growing.
+    size_t length = 96 + result.operationId.size();
+    for (const Diagnostic& d : result.diagnostics)
+        length += 160 + d.code.size() + d.pointer.size() + d.message.size() + d.suggestion.size();
     std::string out;
-    out.reserve(96 + result.diagnostics.size() * 256);
+    out.reserve(length);
     out += "{\"operation\":";
     append_json_string(out, result.operationId);
     out += result.direction == Direction::Request ? ",\"direction\":\"request\"" : ",\"direction\":\"response\"";
