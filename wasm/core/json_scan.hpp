@@ -119,7 +119,8 @@ class JsonScanner {
 public:
     JsonScanner(std::string_view text, const ParseLimits& limits, Handler& handler, bool findDuplicates = true,
                 ScanBuffers* buffers = nullptr)
-        : text_(text), limits_(limits), handler_(handler), findDuplicates_(findDuplicates), b_(buffers ? *buffers : own_) {
+        : text_(text), limits_(limits), handler_(handler), findDuplicates_(findDuplicates),
+          own_(buffers ? nullptr : std::make_unique<ScanBuffers>()), b_(buffers ? *buffers : *own_) {
         b_.reset();
     }
 
@@ -513,7 +514,7 @@ private:
     bool findDuplicates_;
     bool stopped_ = false;
     ScanError error_;
-    ScanBuffers own_;
+    std::unique_ptr<ScanBuffers> own_;  // made only when the caller keeps no buffers (a deque allocates even empty)
     ScanBuffers& b_;
     std::vector<Container>& stack_ = b_.stack;
     std::vector<std::string_view>& names_ = b_.names;
