@@ -1,7 +1,10 @@
 // The catalog checks itself: references resolve, and each docs example gives what it is expected to.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+
 #include "support.hpp"
+#include "text.hpp"
 
 // Both Graph versions read with no problem at all (a type and a function of one name, as Graph has
 // them, once hid types; see csdl_xml.cpp).
@@ -81,4 +84,81 @@ TEST_CASE("the models carry what the docs do not say") {
     CHECK(action->caveats.front().find("Undocumented") == 0);
     CHECK(catalog.enumeration("microsoft.graph.operationStatus")->members ==
           std::vector<std::string>{"NotStarted", "Running", "Completed", "Failed"});
+}
+
+namespace {
+
+// What a property lookup must answer: the first property added under the name, by a plain walk.
+const gpb::PropertyDef* first_named(const std::vector<const gpb::PropertyDef*>& properties, std::string_view name) {
+    for (const gpb::PropertyDef* p : properties)
+        if (p->name == name || (!p->camelName.empty() && p->camelName == name)) return p;
+    return nullptr;
+}
+
+// Each name a type answers to, and names next to them that it may not (a letter more or less, another case).
+std::vector<std::string> names_to_look_up(const gpb::TypeDef& type) {
+    std::vector<std::string> names = {"", "@odata.type", "a"};
+    for (const gpb::PropertyDef* p : type.properties) {
+        for (const std::string& name : {p->name, p->camelName}) {
+            if (name.empty()) continue;
+            names.push_back(name);
+            names.push_back(name + "x");
+            names.push_back(name.substr(0, name.size() - 1));
+            names.push_back(gpb::to_upper(name));
+            std::string otherCase = name;
+            otherCase[0] =
+                static_cast<char>(std::isupper(static_cast<unsigned char>(name[0])) ? std::tolower(name[0]) : std::toupper(name[0]));
+            names.push_back(otherCase);
+        }
+    }
+    return names;
+}
+
+size_t wrong_lookups(const gpb::TypeDef& type) {
+    size_t wrong = 0;
+    for (const std::string& name : names_to_look_up(type))
+        if (type.property(name) != first_named(type.properties, name)) {
+            FAIL_CHECK(type.name << ": property(\"" << name << "\")");
+            ++wrong;
+        }
+    return wrong;
+}
+
+}  // namespace
+
+TEST_CASE("a type's property lookup agrees with a walk of its properties, for its names and names near them") {
+    for (const char* version : {"beta", "v1.0"}) {
+        const gpb::Catalog& model = test::graph(version);
+        size_t looked = 0, wrong = 0;
+        for (const auto& [name, type] : model.types()) {
+            wrong += wrong_lookups(type);
+            looked += type.properties.size();
+        }
+        for (const auto& action : model.actions()) {
+            wrong += wrong_lookups(action->parameters);
+            looked += action->parameters.properties.size();
+        }
+        CAPTURE(version);
+        CHECK(looked > 10000);
+        CHECK(wrong == 0);
+    }
+}
+
+TEST_CASE("a property declared again by a derived type is reported once a repeat, by name, and the inherited one is found") {
+    gpb::Catalog catalog;
+    catalog.load({R"({"types": {
+        "a.base": {"kind": "complex", "properties": {"z": {"type": "Edm.String"}, "p": {"type": "Edm.String"}}},
+        "a.derived": {"kind": "complex", "base": "a.base", "properties": {"z": {"type": "Edm.Int32"}, "p": {"type": "Edm.Int32"},
+                                                                        "q": {"type": "Edm.String"}}}}})"});
+    std::vector<std::string> repeats;
+    for (const auto& problem : catalog.problems())
+        if (problem.find("declared twice") != std::string::npos) repeats.push_back(problem);
+    CHECK(repeats ==
+          std::vector<std::string>{"type a.derived: property p is declared twice", "type a.derived: property z is declared twice"});
+    const gpb::TypeDef* derived = catalog.type("a.derived");
+    REQUIRE(derived);
+    REQUIRE(derived->property("z"));
+    CHECK(derived->property("z")->primitive == gpb::Primitive::String);
+    CHECK(derived->property("q"));
+    CHECK_FALSE(derived->property("Q"));
 }

@@ -4,6 +4,7 @@
 
 #include "json_tree.hpp"
 #include "support.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -122,4 +123,24 @@ TEST_CASE("the reader's buffers carry nothing from one body to the next") {
                                                                                               {"duplicate-key",
                                                                                                "/nope/k\xC3\xA9"
                                                                                                "7"}});
+}
+
+TEST_CASE("same_text agrees with == for every length up to 24 and a difference at every place") {
+    const std::string source = "intendedSettings@odata.type";
+    size_t wrong = 0;
+    for (size_t n = 0; n <= 24; ++n) {
+        const std::string a = source.substr(0, n);
+        const std::string copy = a;  // another buffer: the bytes are compared, not the pointers
+        wrong += !gpb::same_text(a, copy);
+        wrong += gpb::same_text(a, source.substr(0, n + 1));
+        for (size_t at = 0; at < n; ++at) {
+            std::string b = a;
+            b[at] = static_cast<char>(b[at] ^ 0x20);
+            if (gpb::same_text(a, b) != (a == b)) {
+                FAIL_CHECK("length " << n << ", difference at " << at);
+                ++wrong;
+            }
+        }
+    }
+    CHECK(wrong == 0);
 }

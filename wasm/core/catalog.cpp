@@ -3,6 +3,7 @@
 #include "catalog.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text.hpp"
 
@@ -13,13 +14,69 @@ std::string short_type_name(std::string_view qualifiedName) {
     return std::string(dot == std::string_view::npos ? qualifiedName : qualifiedName.substr(dot + 1));
 }
 
-const PropertyDef* TypeDef::property(std::string_view name) const {
-    auto it = std::lower_bound(byName.begin(), byName.end(), name, [](const auto& entry, std::string_view n) { return entry.first < n; });
-    return it != byName.end() && it->first == name ? it->second : nullptr;
+namespace {
+
+// A property name's hash from its length and its first and last eight bytes: a few instructions
+// for any name, and names of one type seldom share all three.
+uint32_t name_hash(std::string_view name) {
+    const char* p = name.data();
+    const size_t n = name.size();
+    uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t first, last;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        head = first;
+        tail = last;
+    } else if (n > 0) {
+        head =
+            static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) | (static_cast<unsigned char>(p[n - 1]) << 16);
+    }
+    const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + n) * 0xC2B2AE3D27D4EB4Full);
+    return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
+}  // namespace
+
+const PropertyDef* TypeDef::property(std::string_view name) const {
+    if (bucketStarts.empty()) return nullptr;
+    const size_t bucket = name_hash(name) & (bucketStarts.size() - 2);
+    for (uint32_t i = bucketStarts[bucket], end = bucketStarts[bucket + 1]; i < end; ++i)
+        if (same_text(byName[i].first, name)) return byName[i].second;
+    return nullptr;
+}
+
+// A stable counting sort by bucket: a name added twice is found as its first.
 void TypeDef::index_names() {
-    std::stable_sort(byName.begin(), byName.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    bucketStarts.clear();
+    if (byName.empty()) return;
+    size_t buckets = 1;
+    while (buckets < byName.size()) buckets <<= 1;
+    const size_t mask = buckets - 1;
+    bucketStarts.assign(buckets + 1, 0);
+    for (const auto& entry : byName) ++bucketStarts[name_hash(entry.first) & mask];
+    for (size_t b = 1; b <= buckets; ++b) bucketStarts[b] += bucketStarts[b - 1];  // now each bucket's end
+    // Grouped in a buffer kept between types, then copied back: no allocation a type.
+    thread_local std::vector<std::pair<std::string_view, const PropertyDef*>> grouped;
+    grouped.resize(byName.size());
+    for (size_t i = byName.size(); i-- > 0;) grouped[--bucketStarts[name_hash(byName[i].first) & mask]] = byName[i];
+    std::copy(grouped.begin(), grouped.end(), byName.begin());
+}
+
+std::vector<std::string_view> TypeDef::repeated_names() const {
+    std::vector<std::string_view> repeated;
+    for (size_t b = 0; b + 1 < bucketStarts.size(); ++b)
+        for (uint32_t i = bucketStarts[b]; i < bucketStarts[b + 1]; ++i)
+            for (uint32_t earlier = bucketStarts[b]; earlier < i; ++earlier)
+                if (byName[earlier].first == byName[i].first) {
+                    repeated.push_back(byName[i].first);
+                    break;
+                }
+    std::sort(repeated.begin(), repeated.end());
+    return repeated;
 }
 
 bool TypeDef::is_or_derives_from(const TypeDef* other) const {
@@ -42,7 +99,9 @@ void Catalog::add_action(std::unique_ptr<ActionDef> action) {
     actions_.push_back(std::move(action));
 }
 
-bool EnumDef::has(std::string_view member) const { return std::find(members.begin(), members.end(), member) != members.end(); }
+bool EnumDef::has(std::string_view member) const {
+    return std::any_of(members.begin(), members.end(), [&](const std::string& m) { return same_text(m, member); });
+}
 
 bool OperationDef::may_send(std::string_view property) const {
     return !restrictsUpdates || std::find(updatable.begin(), updatable.end(), property) != updatable.end();

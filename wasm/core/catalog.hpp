@@ -81,6 +81,7 @@ struct TypeDef {
     bool open = false;
     bool partial = false;  // the model lists only some of the type's properties
     bool hasStream = false;
+    bool inModel = false;               // Catalog::type finds it by name (an action's parameters are not in the model)
     std::vector<std::string> keyNames;  // own key, or empty (then the base type's)
     const TypeDef* base = nullptr;
     std::vector<PropertyDef> ownProperties;
@@ -89,10 +90,15 @@ struct TypeDef {
 
     const PropertyDef* property(std::string_view name) const;
     bool is_or_derives_from(const TypeDef* other) const;
-    // Every name the type answers to, sorted (one allocation a type: a hash map per type made a
-    // Graph version's load twice as slow); views of the names in the properties.
+    // Every name the type answers to (views of the names in the properties), grouped by a hash of
+    // the name: bucket b holds byName[bucketStarts[b], bucketStarts[b + 1]), in the order the names
+    // were added, so a lookup hashes once and compares about one name. Two flat vectors a type: a
+    // hash map per type made a Graph version's load twice as slow.
     std::vector<std::pair<std::string_view, const PropertyDef*>> byName;
-    void index_names();  // sorts byName once it is filled
+    std::vector<uint32_t> bucketStarts;
+    void index_names();  // groups byName once it is filled
+    // The names byName holds more than once, one entry per repeat, sorted.
+    std::vector<std::string_view> repeated_names() const;
 };
 
 struct EnumDef {

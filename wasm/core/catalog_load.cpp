@@ -382,6 +382,7 @@ std::unique_ptr<OperationDef> Catalog::overlay_operation(const json& spec) {
 }
 
 void Catalog::resolve() {
+    for (auto& [name, type] : types_) type.inModel = true;
     link_base_types();
     resolve_property_types();
     flatten_properties();
@@ -473,9 +474,8 @@ void Catalog::flatten_properties() {
                 type.byName.emplace_back(prop.name, &prop);
             }
         type.index_names();
-        for (size_t i = 1; i < type.byName.size(); ++i)
-            if (type.byName[i].first == type.byName[i - 1].first)
-                problems_.push_back("type " + name + ": property " + std::string(type.byName[i].first) + " is declared twice");
+        for (std::string_view repeated : type.repeated_names())
+            problems_.push_back("type " + name + ": property " + std::string(repeated) + " is declared twice");
     }
 }
 

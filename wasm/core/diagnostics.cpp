@@ -17,12 +17,16 @@ bool has_error(const Diagnostics& diagnostics) {
     return false;
 }
 
+// Runs without '~' or '/' are appended whole: a pointer is built for every finding.
 void append_pointer_token(std::string& pointer, std::string_view token) {
     pointer.push_back('/');
-    for (char c : token) {
-        if (c == '~') pointer += "~0";
-        else if (c == '/') pointer += "~1";
-        else pointer.push_back(c);
+    for (;;) {
+        size_t run = 0;
+        while (run < token.size() && token[run] != '~' && token[run] != '/') ++run;
+        pointer.append(token.data(), run);
+        if (run == token.size()) return;
+        pointer += token[run] == '~' ? "~0" : "~1";
+        token.remove_prefix(run + 1);
     }
 }
 

@@ -10,7 +10,7 @@ namespace gpb {
 bool ObjectKeys::contains(std::string_view name) const {
     if (index_) return index_->count(name) != 0;
     for (size_t i = 0; i < count_; ++i)
-        if (names_[i] == name) return true;
+        if (same_text(names_[i], name)) return true;
     return false;
 }
 

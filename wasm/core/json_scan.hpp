@@ -152,7 +152,8 @@ class JsonScanner {
 public:
     JsonScanner(std::string_view text, const ParseLimits& limits, Handler& handler, bool findDuplicates = true,
                 ScanBuffers* buffers = nullptr)
-        : text_(text), limits_(limits), handler_(handler), findDuplicates_(findDuplicates), b_(buffers ? *buffers : own_) {
+        : text_(text), limits_(limits), handler_(handler), findDuplicates_(findDuplicates),
+          own_(buffers ? nullptr : std::make_unique<ScanBuffers>()), b_(buffers ? *buffers : *own_) {
         b_.reset();
     }
 
@@ -313,7 +314,8 @@ private:
             if (findDuplicates_) {
                 keyIndexes_[stack_.size() - 1].clear();
                 names_.resize(top.keysMark);
-                decodedNames_.resize(top.decodedMark);
+                // Names seldom hold escapes: a deque's resize costs more than the check.
+                if (decodedNames_.size() > top.decodedMark) decodedNames_.resize(top.decodedMark);
             }
         } else {
             go = handler_.end_array(top.begin, end);
@@ -340,7 +342,7 @@ private:
         bool duplicate = false;
         if (count < kLinearLimit && index.empty()) {
             for (size_t k = top.keysMark; k < names_.size(); ++k)
-                if (names_[k] == name) {
+                if (same_text(names_[k], name)) {
                     duplicate = true;
                     break;
                 }
@@ -354,9 +356,21 @@ private:
     }
 
     bool read_string(size_t open, std::string_view& value, size_t& endOut) {
+        const size_t j = scan_detail::skip_plain_string_bytes(text_.data(), open + 1, text_.size());
+        // Most strings are plain ASCII: the first byte to look at is their closing quote.
+        if (j < text_.size() && text_[j] == '"') {
+            endOut = j + 1;
+            value = text_.substr(open + 1, j - open - 1);
+            return true;
+        }
+        return read_string_from(open, j, value, endOut);
+    }
+
+    // The rest of read_string from the first byte at j that is not plain: escapes, non-ASCII and
+    // what is wrong. Kept out of line so the common case stays small.
+    [[gnu::noinline]] bool read_string_from(size_t open, size_t j, std::string_view& value, size_t& endOut) {
         const char* s = text_.data();
         const size_t n = text_.size();
-        size_t j = open + 1;
         bool escaped = false;
         for (;;) {
             j = scan_detail::skip_plain_string_bytes(s, j, n);
@@ -534,7 +548,7 @@ private:
     bool findDuplicates_;
     bool stopped_ = false;
     ScanError error_;
-    ScanBuffers own_;
+    std::unique_ptr<ScanBuffers> own_;  // made only when the caller keeps no buffers (a deque allocates even empty)
     ScanBuffers& b_;
     std::vector<Container>& stack_ = b_.stack;
     std::vector<std::string_view>& names_ = b_.names;

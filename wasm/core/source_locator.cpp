@@ -50,13 +50,22 @@ SourcePosition SourceLocator::position(uint32_t byteOffset) const {
 
 namespace {
 
-// Eight bytes at a time: the index of the first '\n' or '\r' in [from, to), or to.
+// Eight bytes at a time: the index of the first '\n' or '\r' in [from, to), or to. One mask flags
+// the bytes below 0x0E, both breaks among them; the lowest flagged byte is exact, and when it is
+// another control (a tab) the search goes on after it.
 size_t find_line_break(std::string_view text, size_t from, size_t to) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (from + 8 <= to) {
         uint64_t v;
         std::memcpy(&v, text.data() + from, 8);
-        if (bytes_equal_mask(v, '\n') | bytes_equal_mask(v, '\r')) break;
-        from += 8;
+        const uint64_t low = (v - ones * 0x0E) & ~v & highs;
+        if (!low) {
+            from += 8;
+            continue;
+        }
+        const size_t at = from + static_cast<size_t>(__builtin_ctzll(low)) / 8;
+        if (text[at] == '\n' || text[at] == '\r') return at;
+        from = at + 1;
     }
     while (from < to && text[from] != '\n' && text[from] != '\r') ++from;
     return from;

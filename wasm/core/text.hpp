@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -29,6 +30,35 @@ inline uint64_t bytes_equal_mask(uint64_t word, char c) {
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     const uint64_t x = word ^ (ones * static_cast<unsigned char>(c));
     return (x - ones) & ~x & highs;
+}
+
+// a == b without a call to memcmp for texts of up to 16 bytes (member and property names): two
+// overlapping loads from each end.
+inline bool same_text(std::string_view a, std::string_view b) {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    if (n >= 8 && n <= 16) {
+        uint64_t p0, p1, q0, q1;
+        std::memcpy(&p0, p, 8);
+        std::memcpy(&q0, q, 8);
+        std::memcpy(&p1, p + n - 8, 8);
+        std::memcpy(&q1, q + n - 8, 8);
+        return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t p0, p1, q0, q1;
+        std::memcpy(&p0, p, 4);
+        std::memcpy(&q0, q, 4);
+        std::memcpy(&p1, p + n - 4, 4);
+        std::memcpy(&q1, q + n - 4, 4);
+        return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+    }
+    if (n > 16) return std::memcmp(p, q, n) == 0;
+    for (size_t i = 0; i < n; ++i)
+        if (p[i] != q[i]) return false;
+    return true;
 }
 
 // The value of one hex digit (either case), or -1.

@@ -50,6 +50,15 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
     return out;
 }
 
+// "#name" as a JSON string (an "@odata.type" value) in one allocation; '#' needs no escape.
+std::string quoted_type_reference(std::string_view name) {
+    std::string out;
+    out.reserve(name.size() + 3);
+    append_json_string(out, name);
+    out.insert(1, 1, '#');
+    return out;
+}
+
 bool is_response_annotation(std::string_view key) { return key.rfind("@odata.", 0) == 0 || key.find('.') != std::string_view::npos; }
 
 enum class ObjectRole { Body, Complex, ExpandedEntity };
@@ -417,7 +426,11 @@ private:
 
     // The JSON Pointer of the value the first `depth` frames lead to (built only for a finding).
     std::string pointer_at(size_t depth) const {
+        // Sized first (escapes aside): one allocation, not one each time it doubles.
+        size_t length = 0;
+        for (size_t f = 0; f < depth; ++f) length += 1 + (frames_[f].object ? frames_[f].key.size() : 10);
         std::string pointer;
+        pointer.reserve(length);
         for (size_t f = 0; f < depth; ++f) {
             if (frames_[f].object) append_pointer_token(pointer, frames_[f].key);
             else pointer += "/" + std::to_string(frames_[f].index);
@@ -506,8 +519,8 @@ private:
         if (!frame.sawOdataType) {
             if (frame.objectRole == ObjectRole::Body && request_ && op_.needs_odata_type()) {
                 bool empty = frame.members == 0;
-                std::string fix = std::string("{") + (empty ? "" : "\n  ") + "\"@odata.type\": " + json_quote("#" + op_.bodyType->name) +
-                                  (empty ? "" : ",");
+                std::string fix = std::string("{") + (empty ? "" : "\n  ") +
+                                  "\"@odata.type\": " + quoted_type_reference(op_.bodyType->name) + (empty ? "" : ",");
                 add_at_brace(Severity::Error, code_name(Code::OdataTypeMissing), depth, begin,
                              op_.path + " is typed as " + op_.addressType->shortName + ", so a " + op_.bodyType->shortName +
                                  " body must say \"@odata.type\": \"#" + op_.bodyType->name + "\".",
@@ -626,11 +639,12 @@ private:
         std::string_view written = value.text;
         bool hasHash = !written.empty() && written[0] == '#';
         std::string_view name = hasHash ? written.substr(1) : written;
-        const TypeDef* named = lookup_type(name);
+        // Most bodies name the type the position declares: that needs no look-up.
+        const TypeDef* named = declared->inModel && name == declared->name ? declared : lookup_type(name);
         if (!named) {
             if (!report || !room(value.begin)) return declared;
             if (const TypeDef* near = catalog_.type_ignoring_case(name)) {
-                std::string fix = json_quote("#" + near->name);
+                std::string fix = quoted_type_reference(near->name);
                 add(Severity::Error, code_name(Code::OdataTypeUnknown), depth, value.begin, value.end,
                     json_quote(written) + " names no type: type names are case-sensitive. Did you mean " + fix + "?", &fix);
             } else {
@@ -641,7 +655,7 @@ private:
         }
         if (!named->is_or_derives_from(declared)) {
             if (report && room(value.begin)) {
-                std::string fix = json_quote("#" + declared->name);
+                std::string fix = quoted_type_reference(declared->name);
                 add(Severity::Error, code_name(Code::OdataTypeMismatch), depth, value.begin, value.end,
                     json_quote(written) + " is not " + declared->shortName + " or a type derived from it" + sibling_note(named, declared) +
                         ". Allowed here: " + allowed_types(declared) + ".",
@@ -657,7 +671,7 @@ private:
             return named;
         }
         if (!hasHash && report && room(value.begin)) {
-            std::string fix = json_quote("#" + std::string(written));
+            std::string fix = quoted_type_reference(written);
             add(Severity::Warning, code_name(Code::OdataTypeFormat), depth, value.begin, value.end,
                 "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
         }
@@ -971,12 +985,12 @@ namespace {
 void append_number_member(std::string& out, const char* name, uint32_t value) {
     out += name;
     char digits[10];
-    size_t count = 0;
+    char* first = std::end(digits);  // written from the last digit back, then appended at once
     do {
-        digits[count++] = static_cast<char>('0' + value % 10);
+        *--first = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value);
-    while (count) out.push_back(digits[--count]);
+    out.append(first, static_cast<size_t>(std::end(digits) - first));
 }
 
 }  // namespace
@@ -1011,8 +1025,12 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
 
 // Written directly rather than through a JSON tree: this is the answer of every keystroke.
 std::string validation_json(const ValidationResult& result) {
+    // Sized from the texts it will hold (escapes aside): the answer is written without growing.
+    size_t length = 96 + result.operationId.size();
+    for (const Diagnostic& d : result.diagnostics)
+        length += 160 + d.code.size() + d.pointer.size() + d.message.size() + d.suggestion.size();
     std::string out;
-    out.reserve(96 + result.diagnostics.size() * 256);
+    out.reserve(length);
     out += "{\"operation\":";
     append_json_string(out, result.operationId);
     out += result.direction == Direction::Request ? ",\"direction\":\"request\"" : ",\"direction\":\"response\"";
