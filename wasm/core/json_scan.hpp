@@ -501,7 +501,7 @@ private:
     size_t skip_whitespace(size_t i) const {
         const char* s = text_.data();
         const size_t n = text_.size();
-        if (i >= n || !scan_detail::is_json_space(s[i])) return i;  // most tokens follow none
+        if (i >= n || !scan_detail::is_json_space(s[i])) return i;              // most tokens follow none
         if (i + 1 >= n || !scan_detail::is_json_space(s[i + 1])) return i + 1;  // or one (after ':')
         return scan_detail::skip_json_space(s, i + 2, n);
     }
