@@ -104,10 +104,13 @@ inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 inline bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// The first byte at or after i that is not JSON whitespace (or n); sixteen bytes at a time with
-// SIMD128, where a line break and its indentation are one step.
+// The first byte at or after i that is not JSON whitespace (or n). With SIMD128, past the first
+// two bytes (most tokens follow no whitespace, or one space after ':'), sixteen at a time, so a
+// line break and its indentation are one step.
 inline size_t skip_json_space(const char* s, size_t i, size_t n) {
 #ifdef __wasm_simd128__
+    if (i >= n || !is_json_space(s[i])) return i;
+    if (++i >= n || !is_json_space(s[i])) return i;
     const v128_t space = wasm_i8x16_splat(' '), newline = wasm_i8x16_splat('\n'), ret = wasm_i8x16_splat('\r'),
                  tab = wasm_i8x16_splat('\t');
     for (; i + 16 <= n; i += 16) {
@@ -498,13 +501,7 @@ private:
         return go ? true : stop();
     }
 
-    size_t skip_whitespace(size_t i) const {
-        const char* s = text_.data();
-        const size_t n = text_.size();
-        if (i >= n || !scan_detail::is_json_space(s[i])) return i;              // most tokens follow none
-        if (i + 1 >= n || !scan_detail::is_json_space(s[i + 1])) return i + 1;  // or one (after ':')
-        return scan_detail::skip_json_space(s, i + 2, n);
-    }
+    size_t skip_whitespace(size_t i) const { return scan_detail::skip_json_space(text_.data(), i, text_.size()); }
 
     // The token at i runs to the next delimiter (at most a line of it is marked).
     bool fail_token(size_t i, const char* what) {
