@@ -32,6 +32,17 @@ inline uint64_t bytes_equal_mask(uint64_t word, char c) {
     return (x - ones) & ~x & highs;
 }
 
+// Two texts of one length n, between one and two words long, compared a word from each end.
+template <class Word>
+inline bool same_by_ends(const char* p, const char* q, size_t n) {
+    Word p0, p1, q0, q1;
+    std::memcpy(&p0, p, sizeof(Word));
+    std::memcpy(&q0, q, sizeof(Word));
+    std::memcpy(&p1, p + n - sizeof(Word), sizeof(Word));
+    std::memcpy(&q1, q + n - sizeof(Word), sizeof(Word));
+    return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+}
+
 // a == b without a call to memcmp for texts of up to 16 bytes (member and property names): two
 // overlapping loads from each end.
 inline bool same_text(std::string_view a, std::string_view b) {
@@ -39,22 +50,8 @@ inline bool same_text(std::string_view a, std::string_view b) {
     if (n != b.size()) return false;
     const char* p = a.data();
     const char* q = b.data();
-    if (n >= 8 && n <= 16) {
-        uint64_t p0, p1, q0, q1;
-        std::memcpy(&p0, p, 8);
-        std::memcpy(&q0, q, 8);
-        std::memcpy(&p1, p + n - 8, 8);
-        std::memcpy(&q1, q + n - 8, 8);
-        return ((p0 ^ q0) | (p1 ^ q1)) == 0;
-    }
-    if (n >= 4 && n < 8) {
-        uint32_t p0, p1, q0, q1;
-        std::memcpy(&p0, p, 4);
-        std::memcpy(&q0, q, 4);
-        std::memcpy(&p1, p + n - 4, 4);
-        std::memcpy(&q1, q + n - 4, 4);
-        return ((p0 ^ q0) | (p1 ^ q1)) == 0;
-    }
+    if (n >= 8 && n <= 16) return same_by_ends<uint64_t>(p, q, n);
+    if (n >= 4 && n < 8) return same_by_ends<uint32_t>(p, q, n);
     if (n > 16) return std::memcmp(p, q, n) == 0;
     for (size_t i = 0; i < n; ++i)
         if (p[i] != q[i]) return false;
