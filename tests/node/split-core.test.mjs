@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { coreFiles, loadSiteGpb } from '../site-core.mjs';
+import { firstPath } from '../../wasm/bindings/first-path.mjs';
 
 const site = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'site');
 const { default: createGpbCore } = await import(join(site, 'gpb-core.js'));
@@ -30,14 +31,6 @@ async function countedCore() {
     },
   });
   return { core, gpb: wrapCore(core), asked };
-}
-
-// What web/app/main.js asks before its first diagnostics.
-function firstPath(gpb) {
-  const [first] = gpb.operations();
-  gpb.describe(first.id);
-  gpb.request(first.id, '', {});
-  return gpb.validate(first.id, gpb.example(first.id));
 }
 
 test('the page\'s first path, up to the first diagnostics, runs without the rest of the core', async () => {

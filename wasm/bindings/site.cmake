@@ -42,7 +42,7 @@ target_link_options(gpb_core_module PRIVATE ${GPB_WASM_FLAGS}
   -Wno-experimental)
 set_target_properties(gpb_core_module PROPERTIES OUTPUT_NAME gpb-core SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${GPB_SITE_DIR}"
-  LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/bindings/split-core.mjs;${CMAKE_SOURCE_DIR}/web/gpb-api.js")
+  LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/bindings/split-core.mjs;${CMAKE_SOURCE_DIR}/wasm/bindings/first-path.mjs;${CMAKE_SOURCE_DIR}/web/gpb-api.js")
 add_custom_command(TARGET gpb_core_module POST_BUILD
   COMMAND "${GPB_NODE}" "${CMAKE_SOURCE_DIR}/wasm/bindings/split-core.mjs"
           --site "${GPB_SITE_DIR}" --work "${CMAKE_BINARY_DIR}/split-core"

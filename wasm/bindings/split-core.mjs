@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { firstPath } from './first-path.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args[args.indexOf(name) + 1];
@@ -23,16 +24,11 @@ const symbols = join(site, 'gpb-core.js.symbols');
 const profile = join(work, 'first-path.profile');
 const keep = join(work, 'keep-functions.txt');
 
-// What the page asks of the core before its first diagnostics (web/app/main.js, start()).
 async function recordFirstPath() {
   const { default: createGpbCore } = await import(pathToFileURL(join(site, 'gpb-core.js')).href);
   const { wrapCore } = await import(new URL('../../web/gpb-api.js', import.meta.url).href);
   const core = await createGpbCore({ wasmBinary: readFileSync(instrumented) });
-  const gpb = wrapCore(core);
-  const [first] = gpb.operations();
-  gpb.describe(first.id);
-  gpb.request(first.id, '', {});
-  gpb.validate(first.id, gpb.example(first.id));
+  firstPath(wrapCore(core));
   const writeProfile = core.asm.__write_profile;
   const length = writeProfile(0, 0);
   const address = core._malloc(length);

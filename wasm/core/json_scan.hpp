@@ -76,9 +76,8 @@ bool beyond_double_range(std::string_view literal, bool zeroIntegerPart, size_t 
 inline uint64_t special_bytes(const char* p) {
     uint64_t v;
     std::memcpy(&v, p, 8);
-    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    const uint64_t control = (v - ones * 0x20) & ~v & highs;
-    return bytes_equal_mask(v, '"') | bytes_equal_mask(v, '\\') | control | (v & highs);
+    constexpr uint64_t highs = 0x8080808080808080ull;
+    return bytes_equal_mask(v, '"') | bytes_equal_mask(v, '\\') | bytes_below_mask(v, 0x20) | (v & highs);
 }
 
 // The first byte at or after j that a string's reader must look at (or n): sixteen bytes at a

@@ -54,11 +54,10 @@ namespace {
 // the bytes below 0x0E, both breaks among them; the lowest flagged byte is exact, and when it is
 // another control (a tab) the search goes on after it.
 size_t find_line_break(std::string_view text, size_t from, size_t to) {
-    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (from + 8 <= to) {
         uint64_t v;
         std::memcpy(&v, text.data() + from, 8);
-        const uint64_t low = (v - ones * 0x0E) & ~v & highs;
+        const uint64_t low = bytes_below_mask(v, 0x0E);
         if (!low) {
             from += 8;
             continue;

@@ -32,6 +32,12 @@ inline uint64_t bytes_equal_mask(uint64_t word, char c) {
     return (x - ones) & ~x & highs;
 }
 
+// The same for each byte below limit (at most 0x80), with the same exactness for the lowest.
+inline uint64_t bytes_below_mask(uint64_t word, unsigned char limit) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    return (word - ones * limit) & ~word & highs;
+}
+
 // Two texts of one length n, between one and two words long, compared a word from each end.
 template <class Word>
 inline bool same_by_ends(const char* p, const char* q, size_t n) {
