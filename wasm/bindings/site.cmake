@@ -2,7 +2,7 @@
 # bundle, and gpb-embed.js (one classic script with the wasm inlined and the <gpb-builder> element).
 # The embedded script passes its wasm bytes in as wasmBinary, so nothing is fetched at all (a
 # SINGLE_FILE build would fetch a data: URL, which a host page's connect-src may refuse).
-set(GPB_SITE_DIR "${CMAKE_SOURCE_DIR}/build/site")
+set(GPB_SITE_DIR "${CMAKE_SOURCE_DIR}/build/site" CACHE PATH "Where the static site is built")
 set(GPB_WASM_FLAGS
   -sDYNAMIC_EXECUTION=0            # no eval/new Function: runs under a strict CSP
   -sALLOW_MEMORY_GROWTH=1

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "text.hpp"
 
 namespace gpb {
 
@@ -100,6 +103,38 @@ struct TypeDef {
     // The names byName holds more than once, one entry per repeat, sorted.
     std::vector<std::string_view> repeated_names() const;
 };
+
+// A property name's hash from its length and its first and last eight bytes: a few instructions
+// for any name, and names of one type seldom share all three.
+inline uint32_t name_hash(std::string_view name) {
+    const char* p = name.data();
+    const size_t n = name.size();
+    uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t first, last;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        head = first;
+        tail = last;
+    } else if (n > 0) {
+        head =
+            static_cast<unsigned char>(p[0]) | (static_cast<unsigned char>(p[n / 2]) << 8) | (static_cast<unsigned char>(p[n - 1]) << 16);
+    }
+    const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + n) * 0xC2B2AE3D27D4EB4Full);
+    return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
+// Inline: the validator asks once for every member of a body.
+inline const PropertyDef* TypeDef::property(std::string_view name) const {
+    if (bucketStarts.empty()) return nullptr;
+    const size_t bucket = name_hash(name) & (bucketStarts.size() - 2);
+    for (uint32_t i = bucketStarts[bucket], end = bucketStarts[bucket + 1]; i < end; ++i)
+        if (same_text(byName[i].first, name)) return byName[i].second;
+    return nullptr;
+}
 
 struct EnumDef {
     std::string name;

@@ -14,9 +14,9 @@ const char* severity_name(Severity severity);
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;
-    std::string pointer;  // RFC 6901; "" is the root
-    uint32_t begin = 0;   // byte offsets into the text, end exclusive
+    std::string_view code;  // a code's name (code_name): text that lives as long as the program
+    std::string pointer;    // RFC 6901; "" is the root
+    uint32_t begin = 0;     // byte offsets into the text, end exclusive
     uint32_t end = 0;
     uint32_t line = 1;  // 1-based; columns count UTF-16 code units, end exclusive
     uint32_t column = 1;

@@ -498,7 +498,7 @@ std::string lint_sarif(const std::vector<LintedPage>& pages) {
     ojson results = ojson::array();
     std::set<std::string> rules;
     auto add_result = [&](const std::string& path, const Diagnostic& d) {
-        rules.insert(d.code);
+        rules.emplace(d.code);
         const char* level = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
         results.push_back(
             {{"ruleId", d.code},

@@ -2,6 +2,7 @@
 #include "diagnostic_codes.hpp"
 
 #include <cstdlib>
+#include <cstring>
 
 #include "text.hpp"
 
@@ -35,59 +36,79 @@ bool bidi_control(const unsigned char* p, size_t length) {
     return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;
 }
 
+// Two-byte escapes by byte: 0 where the byte has none.
+char short_escape(unsigned char c) {
+    switch (c) {
+        case '"': return '"';
+        case '\\': return '\\';
+        case '\n': return 'n';
+        case '\r': return 'r';
+        case '\t': return 't';
+        case '\b': return 'b';
+        case '\f': return 'f';
+        default: return 0;
+    }
+}
+
+char* write_unicode_escape(char* to, unsigned cp) {
+    *to++ = '\\';
+    *to++ = 'u';
+    for (int shift = 12; shift >= 0; shift -= 4) *to++ = kHexLower[(cp >> shift) & 15];
+    return to;
+}
+
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view value) {
-    out.push_back('"');
+char* write_json_string(char* to, std::string_view value) {
+    *to++ = '"';
     const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
     for (size_t i = 0; i < value.size();) {
         // Bytes that need no escape are copied a run at a time.
-        size_t plain = scan_detail::skip_plain_string_bytes(value.data(), i, value.size());
-        if (plain > i) {
-            out.append(value.data() + i, plain - i);
-            i = plain;
-            if (i == value.size()) break;
-        }
-        unsigned char c = bytes[i];
+        const size_t plain = scan_detail::skip_plain_string_bytes(value.data(), i, value.size());
+        std::memcpy(to, value.data() + i, plain - i);
+        to += plain - i;
+        i = plain;
+        if (i == value.size()) break;
+        const unsigned char c = bytes[i];
         if (c >= 0x80) {
-            size_t length = scan_detail::utf8_sequence_length(bytes + i, value.size() - i);
+            const size_t length = scan_detail::utf8_sequence_length(bytes + i, value.size() - i);
             if (length && bidi_control(bytes + i, length)) {
                 // Written as an escape: quoted into a message, it must not reverse the words around it.
-                unsigned cp = length == 2 ? ((c & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu)
-                                          : ((c & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
-                out += "\\u";
-                for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHexLower[(cp >> shift) & 15]);
-            } else if (length) out.append(value.data() + i, length);
-            else out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+                to = write_unicode_escape(to, length == 2 ? ((c & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu)
+                                                          : ((c & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu));
+            } else if (length) {
+                std::memcpy(to, value.data() + i, length);
+                to += length;
+            } else {
+                std::memcpy(to, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that is not UTF-8
+                to += 3;
+            }
             i += length ? length : 1;
             continue;
         }
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out.push_back(kHexLower[c >> 4]);
-                    out.push_back(kHexLower[c & 15]);
-                } else {
-                    out.push_back(static_cast<char>(c));
-                }
+        if (const char e = short_escape(c)) {
+            *to++ = '\\';
+            *to++ = e;
+        } else if (c < 0x20) {
+            to = write_unicode_escape(to, c);
+        } else {
+            *to++ = static_cast<char>(c);
         }
         ++i;
     }
-    out.push_back('"');
+    *to++ = '"';
+    return to;
+}
+
+void append_json_string(std::string& out, std::string_view value) {
+    const size_t used = out.size();
+    out.resize(used + json_string_room(value.size()));
+    out.resize(static_cast<size_t>(write_json_string(&out[used], value) - out.data()));
 }
 
 std::string json_quote(std::string_view value) {
-    std::string out;
-    out.reserve(value.size() + 2);
-    append_json_string(out, value);
+    std::string out(json_string_room(value.size()), '\0');
+    out.resize(static_cast<size_t>(write_json_string(out.data(), value) - out.data()));
     return out;
 }
 

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstring>
 
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
+
 #include "text.hpp"
 
 namespace gpb {
@@ -50,24 +54,47 @@ SourcePosition SourceLocator::position(uint32_t byteOffset) const {
 
 namespace {
 
-// Eight bytes at a time: the index of the first '\n' or '\r' in [from, to), or to. One mask flags
-// the bytes below 0x0E, both breaks among them; the lowest flagged byte is exact, and when it is
-// another control (a tab) the search goes on after it.
-size_t find_line_break(std::string_view text, size_t from, size_t to) {
-    while (from + 8 <= to) {
+// A line break ends at p: a '\n', or a '\r' that no '\n' follows (CRLF is one break, counted at its LF).
+bool break_ends_at(std::string_view text, size_t p) {
+    return text[p] == '\n' || (text[p] == '\r' && (p + 1 >= text.size() || text[p + 1] != '\n'));
+}
+
+// The line breaks that end in [from, to), eight bytes at a time: a word with no byte below 0x0E
+// (most of them) holds none, and one without a '\r' needs only its '\n's counted. lineStart
+// becomes the offset after the last of them (unchanged when there is none).
+uint32_t count_line_breaks(std::string_view text, size_t from, size_t to, size_t& lineStart) {
+    uint32_t breaks = 0;
+    auto byte_at = [&](size_t p) {
+        if (!break_ends_at(text, p)) return;
+        ++breaks;
+        lineStart = p + 1;
+    };
+#ifdef __wasm_simd128__
+    // Sixteen bytes at a time in the site's build, where counting the flags is one instruction.
+    const v128_t newline = wasm_i8x16_splat('\n'), ret = wasm_i8x16_splat('\r');
+    for (; from + 16 <= to; from += 16) {
+        const v128_t v = wasm_v128_load(text.data() + from);
+        if (wasm_i8x16_bitmask(wasm_i8x16_eq(v, ret))) {
+            for (size_t p = from; p < from + 16; ++p) byte_at(p);
+        } else if (const uint32_t newlines = wasm_i8x16_bitmask(wasm_i8x16_eq(v, newline))) {
+            breaks += static_cast<uint32_t>(__builtin_popcount(newlines));
+            lineStart = from + static_cast<size_t>(31 - __builtin_clz(newlines)) + 1;
+        }
+    }
+#endif
+    for (; from + 8 <= to; from += 8) {
         uint64_t v;
         std::memcpy(&v, text.data() + from, 8);
-        const uint64_t low = bytes_below_mask(v, 0x0E);
-        if (!low) {
-            from += 8;
-            continue;
+        if (!bytes_below_mask(v, 0x0E)) continue;
+        if (bytes_equal_exact_mask(v, '\r')) {
+            for (size_t p = from; p < from + 8; ++p) byte_at(p);
+        } else if (const uint64_t newlines = bytes_equal_exact_mask(v, '\n')) {
+            breaks += static_cast<uint32_t>(((newlines >> 7) * 0x0101010101010101ull) >> 56);  // one per flagged byte
+            lineStart = from + static_cast<size_t>(63 - __builtin_clzll(newlines)) / 8 + 1;
         }
-        const size_t at = from + static_cast<size_t>(__builtin_ctzll(low)) / 8;
-        if (text[at] == '\n' || text[at] == '\r') return at;
-        from = at + 1;
     }
-    while (from < to && text[from] != '\n' && text[from] != '\r') ++from;
-    return from;
+    for (; from < to; ++from) byte_at(from);
+    return breaks;
 }
 
 // Counts lines and UTF-16 columns forward from the last position it was asked for.
@@ -77,19 +104,12 @@ public:
 
     SourcePosition at(uint32_t target) {
         target = std::min<uint32_t>(target, static_cast<uint32_t>(text_.size()));
-        size_t from = offset_;
-        uint32_t column = position_.column;
-        for (;;) {
-            size_t lineBreak = find_line_break(text_, from, target);
-            if (lineBreak >= target) break;
-            size_t next = lineBreak + 1;
-            if (text_[lineBreak] == '\r' && next < text_.size() && text_[next] == '\n') ++next;
-            if (next > target) break;  // the target is the '\n' of a CRLF: the '\r' is on its line
-            ++position_.line;
-            column = 1;
-            from = next;
+        size_t lineStart = offset_;
+        if (uint32_t breaks = count_line_breaks(text_, offset_, target, lineStart)) {
+            position_.line += breaks;
+            position_.column = 1;
         }
-        position_.column = column + utf16_length(text_.substr(from, target - from));
+        position_.column += utf16_length(text_.substr(lineStart, target - lineStart));
         offset_ = target;
         return position_;
     }

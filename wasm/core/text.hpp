@@ -32,6 +32,13 @@ inline uint64_t bytes_equal_mask(uint64_t word, char c) {
     return (x - ones) & ~x & highs;
 }
 
+// Exact in every byte (no borrow crosses bytes): the high bit of each byte equal to c, for counting.
+inline uint64_t bytes_equal_exact_mask(uint64_t word, char c) {
+    constexpr uint64_t ones = 0x0101010101010101ull, lows = 0x7F7F7F7F7F7F7F7Full;
+    const uint64_t x = word ^ (ones * static_cast<unsigned char>(c));
+    return ~(((x & lows) + lows) | x | lows);
+}
+
 // The same for each byte below limit (at most 0x80), with the same exactness for the lowest.
 inline uint64_t bytes_below_mask(uint64_t word, unsigned char limit) {
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -49,19 +56,40 @@ inline bool same_by_ends(const char* p, const char* q, size_t n) {
     return ((p0 ^ q0) | (p1 ^ q1)) == 0;
 }
 
-// a == b without a call to memcmp for texts of up to 16 bytes (member and property names): two
+// Two texts of one length n > 8 compared a word at a time, the last word overlapping: the site's
+// memcmp goes a byte at a time. Out of line, so that same_text stays small enough to inline.
+[[gnu::noinline]] inline bool same_long_text(const char* p, const char* q, size_t n) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+        if (!same_by_ends<uint64_t>(p + i, q + i, 8)) return false;
+    return same_by_ends<uint64_t>(p + n - 8, q + n - 8, 8);
+}
+
+// a == b without a call to memcmp (member, property and type names): up to 16 bytes, two
 // overlapping loads from each end.
-inline bool same_text(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool same_text(std::string_view a, std::string_view b) {
     const size_t n = a.size();
     if (n != b.size()) return false;
     const char* p = a.data();
     const char* q = b.data();
     if (n >= 8 && n <= 16) return same_by_ends<uint64_t>(p, q, n);
     if (n >= 4 && n < 8) return same_by_ends<uint32_t>(p, q, n);
-    if (n > 16) return std::memcmp(p, q, n) == 0;
+    if (n > 16) return same_long_text(p, q, n);
     for (size_t i = 0; i < n; ++i)
         if (p[i] != q[i]) return false;
     return true;
+}
+
+// Whether text holds c, a word at a time without a call (names are short; the site's memchr is a call).
+inline bool has_byte(std::string_view text, char c) {
+    size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        uint64_t v;
+        std::memcpy(&v, text.data() + i, 8);
+        if (bytes_equal_mask(v, c)) return true;
+    }
+    for (; i < text.size(); ++i)
+        if (text[i] == c) return true;
+    return false;
 }
 
 // The value of one hex digit (either case), or -1.

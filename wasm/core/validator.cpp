@@ -2,6 +2,7 @@
 #include "diagnostic_codes.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "json_scan.hpp"
 #include "source_locator.hpp"
@@ -440,7 +441,7 @@ private:
 
     void classify_member(Frame& frame, std::string_view name, uint32_t begin, uint32_t end) {
         const size_t depth = frames_.size();
-        if (name == "@odata.type") {
+        if (same_text(name, "@odata.type")) {
             if (!frame.sawOdataType) {
                 frame.sawOdataType = true;
                 frame.action = MemberAction::OdataType;
@@ -454,9 +455,8 @@ private:
                     "The annotation " + json_quote(name) + " belongs in responses; the service ignores it in a request body.");
             return;
         }
-        size_t at = name.find('@');
-        if (at != std::string_view::npos) {
-            std::string_view target = name.substr(0, at);
+        if (has_byte(name, '@')) {
+            std::string_view target = name.substr(0, name.find('@'));
             if (!type->property(target) && !type->open)
                 add(Severity::Error, code_name(Code::UnknownProperty), depth, begin, end,
                     "The annotation " + json_quote(name) + " refers to " + json_quote(target) + ", which is not a property of " +
@@ -640,7 +640,7 @@ private:
         bool hasHash = !written.empty() && written[0] == '#';
         std::string_view name = hasHash ? written.substr(1) : written;
         // Most bodies name the type the position declares: that needs no look-up.
-        const TypeDef* named = declared->inModel && name == declared->name ? declared : lookup_type(name);
+        const TypeDef* named = declared->inModel && same_text(name, declared->name) ? declared : lookup_type(name);
         if (!named) {
             if (!report || !room(value.begin)) return declared;
             if (const TypeDef* near = catalog_.type_ignoring_case(name)) {
@@ -705,7 +705,7 @@ private:
 
     // Bodies name the same few types over and over: remember the last answer.
     const TypeDef* lookup_type(std::string_view name) {
-        if (name == lastTypeName_) return lastType_;
+        if (same_text(name, lastTypeName_)) return lastType_;
         lastTypeName_.assign(name.data(), name.size());
         lastType_ = catalog_.type(name);
         return lastType_;
@@ -981,66 +981,86 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
 
 namespace {
 
-// ,"name":123 without a temporary string: a thousand findings write four numbers each.
-void append_number_member(std::string& out, const char* name, uint32_t value) {
-    out += name;
-    char digits[10];
-    char* first = std::end(digits);  // written from the last digit back, then appended at once
+// The answer is written at a cursor into room made for it beforehand: no capacity check or call
+// for each of its pieces (a thousand findings are some twenty thousand pieces).
+template <size_t N>
+char* write_literal(char* to, const char (&text)[N]) {
+    std::memcpy(to, text, N - 1);
+    return to + N - 1;
+}
+
+char* write_text(char* to, std::string_view text) {
+    std::memcpy(to, text.data(), text.size());
+    return to + text.size();
+}
+
+constexpr size_t kNumberRoom = 10;  // digits of a uint32_t
+
+char* write_number(char* to, uint32_t value) {
+    char digits[kNumberRoom];
+    char* first = std::end(digits);  // written from the last digit back, then copied at once
     do {
         *--first = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value);
-    out.append(first, static_cast<size_t>(std::end(digits) - first));
+    return write_text(to, std::string_view(first, static_cast<size_t>(std::end(digits) - first)));
+}
+
+// The most one diagnostic's JSON takes: its member names, punctuation and severity fit in 128
+// bytes, four numbers and four strings at their worst.
+size_t diagnostic_json_room(const Diagnostic& d) {
+    return 128 + 4 * kNumberRoom + json_string_room(d.code.size()) + json_string_room(d.pointer.size()) +
+           json_string_room(d.message.size()) + json_string_room(d.suggestion.size());
+}
+
+// The one place that spells a diagnostic as JSON (README, "Diagnostics").
+char* write_diagnostic_json(char* to, const Diagnostic& d) {
+    to = write_literal(to, "{\"severity\":\"");
+    to = write_text(to, severity_name(d.severity));
+    to = write_literal(to, "\",\"code\":");
+    to = write_json_string(to, d.code);
+    to = write_literal(to, ",\"pointer\":");
+    to = write_json_string(to, d.pointer);
+    to = write_number(write_literal(to, ",\"line\":"), d.line);
+    to = write_number(write_literal(to, ",\"column\":"), d.column);
+    to = write_number(write_literal(to, ",\"endLine\":"), d.endLine);
+    to = write_number(write_literal(to, ",\"endColumn\":"), d.endColumn);
+    to = write_literal(to, ",\"message\":");
+    to = write_json_string(to, d.message);
+    if (d.hasSuggestion) {
+        to = write_literal(to, ",\"suggestion\":");
+        to = write_json_string(to, d.suggestion);
+    }
+    *to++ = '}';
+    return to;
 }
 
 }  // namespace
 
-// The one place that spells a diagnostic as JSON (README, "Diagnostics").
-void append_diagnostic_json(std::string& out, const Diagnostic& d) {
-    out += "{\"severity\":\"";
-    out += severity_name(d.severity);
-    out += "\",\"code\":";
-    append_json_string(out, d.code);
-    out += ",\"pointer\":";
-    append_json_string(out, d.pointer);
-    append_number_member(out, ",\"line\":", d.line);
-    append_number_member(out, ",\"column\":", d.column);
-    append_number_member(out, ",\"endLine\":", d.endLine);
-    append_number_member(out, ",\"endColumn\":", d.endColumn);
-    out += ",\"message\":";
-    append_json_string(out, d.message);
-    if (d.hasSuggestion) {
-        out += ",\"suggestion\":";
-        append_json_string(out, d.suggestion);
-    }
-    out.push_back('}');
-}
-
 // For answers built as a tree (lint): the same text, read back.
 nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
-    std::string text;
-    append_diagnostic_json(text, d);
+    std::string text(diagnostic_json_room(d), '\0');
+    text.resize(static_cast<size_t>(write_diagnostic_json(text.data(), d) - text.data()));
     return nlohmann::ordered_json::parse(text, nullptr, false);
 }
 
 // Written directly rather than through a JSON tree: this is the answer of every keystroke.
 std::string validation_json(const ValidationResult& result) {
-    // Sized from the texts it will hold (escapes aside): the answer is written without growing.
-    size_t length = 96 + result.operationId.size();
-    for (const Diagnostic& d : result.diagnostics)
-        length += 160 + d.code.size() + d.pointer.size() + d.message.size() + d.suggestion.size();
-    std::string out;
-    out.reserve(length);
-    out += "{\"operation\":";
-    append_json_string(out, result.operationId);
-    out += result.direction == Direction::Request ? ",\"direction\":\"request\"" : ",\"direction\":\"response\"";
-    out += result.valid() ? ",\"valid\":true" : ",\"valid\":false";
-    out += ",\"diagnostics\":[";
+    size_t room = 96 + json_string_room(result.operationId.size());  // the members around the list take 68
+    for (const Diagnostic& d : result.diagnostics) room += 1 + diagnostic_json_room(d);
+    std::string out(room, '\0');
+    char* to = write_literal(out.data(), "{\"operation\":");
+    to = write_json_string(to, result.operationId);
+    to = result.direction == Direction::Request ? write_literal(to, ",\"direction\":\"request\"")
+                                                : write_literal(to, ",\"direction\":\"response\"");
+    to = result.valid() ? write_literal(to, ",\"valid\":true") : write_literal(to, ",\"valid\":false");
+    to = write_literal(to, ",\"diagnostics\":[");
     for (size_t i = 0; i < result.diagnostics.size(); ++i) {
-        if (i) out.push_back(',');
-        append_diagnostic_json(out, result.diagnostics[i]);
+        if (i) *to++ = ',';
+        to = write_diagnostic_json(to, result.diagnostics[i]);
     }
-    out += "]}";
+    to = write_literal(to, "]}");
+    out.resize(static_cast<size_t>(to - out.data()));
     return out;
 }
 
