@@ -91,13 +91,19 @@ struct TypeDef {
     std::vector<const PropertyDef*> properties;  // inherited first, in declaration order
     std::vector<const TypeDef*> derived;         // direct subtypes
 
-    const PropertyDef* property(std::string_view name) const;
+    using NamedProperty = std::pair<std::string_view, const PropertyDef*>;
+    const PropertyDef* property(std::string_view name) const {
+        const NamedProperty* entry = named_property(name);
+        return entry ? entry->second : nullptr;
+    }
+    // The entry of byName that answers to name (its view lives as long as the type), or null.
+    const NamedProperty* named_property(std::string_view name) const;
     bool is_or_derives_from(const TypeDef* other) const;
     // Every name the type answers to (views of the names in the properties), grouped by a hash of
     // the name: bucket b holds byName[bucketStarts[b], bucketStarts[b + 1]), in the order the names
     // were added, so a lookup hashes once and compares about one name. Two flat vectors a type: a
     // hash map per type made a Graph version's load twice as slow.
-    std::vector<std::pair<std::string_view, const PropertyDef*>> byName;
+    std::vector<NamedProperty> byName;
     std::vector<uint32_t> bucketStarts;
     void index_names();  // groups byName once it is filled
     // The names byName holds more than once, one entry per repeat, sorted.
@@ -128,11 +134,11 @@ inline uint32_t name_hash(std::string_view name) {
 }
 
 // Inline: the validator asks once for every member of a body.
-inline const PropertyDef* TypeDef::property(std::string_view name) const {
+inline const TypeDef::NamedProperty* TypeDef::named_property(std::string_view name) const {
     if (bucketStarts.empty()) return nullptr;
     const size_t bucket = name_hash(name) & (bucketStarts.size() - 2);
     for (uint32_t i = bucketStarts[bucket], end = bucketStarts[bucket + 1]; i < end; ++i)
-        if (same_text(byName[i].first, name)) return byName[i].second;
+        if (same_text(byName[i].first, name)) return &byName[i];
     return nullptr;
 }
 

@@ -133,6 +133,7 @@ struct ScanBuffers {
         bool object;
         uint32_t keysMark;   // first name of this object in names
         size_t decodedMark;  // first decoded name of this object in decodedNames
+        uint64_t nameBits;   // one bit per name read, picked by name_bit: a name whose bit is clear is new
     };
     std::vector<Container> stack;
     std::vector<std::string_view> names;
@@ -214,7 +215,7 @@ private:
                             return fail_limit(at, at + 1,
                                               "The body nests deeper than " + std::to_string(limits_.maxDepth) +
                                                   " levels; this tool stops reading there.");
-                        stack_.push_back(Container{at, object, static_cast<uint32_t>(names_.size()), decodedNames_.size()});
+                        stack_.push_back(Container{at, object, static_cast<uint32_t>(names_.size()), decodedNames_.size(), 0});
                         if (object && findDuplicates_)
                             while (keyIndexes_.size() < stack_.size()) keyIndexes_.emplace_back();
                         if (!(object ? handler_.begin_object(at) : handler_.begin_array(at))) return stop();
@@ -335,14 +336,30 @@ private:
         return name;
     }
 
-    // Small objects compare names one by one; larger ones get a hash index.
+    // One of 64 bits for a name, from its length and its first and last bytes.
+    static uint64_t name_bit(std::string_view name) {
+        if (name.empty()) return 1;
+        const unsigned mix = static_cast<unsigned>(name.size()) * 7u + static_cast<unsigned char>(name.front()) * 3u +
+                             static_cast<unsigned char>(name.back());
+        return 1ull << (mix & 63u);
+    }
+
+    // Small objects compare names one by one (only when the name's bit is already set: most names
+    // are new); larger ones get a hash index.
     bool is_duplicate(std::string_view name) {
         constexpr size_t kLinearLimit = 16;
-        const Container& top = stack_.back();
+        Container& top = stack_.back();
         auto& index = keyIndexes_[stack_.size() - 1];
         size_t count = names_.size() - top.keysMark;
         bool duplicate = false;
+        const uint64_t bit = name_bit(name);
+        const bool maybeSeen = (top.nameBits & bit) != 0;
+        top.nameBits |= bit;
         if (count < kLinearLimit && index.empty()) {
+            if (!maybeSeen) {
+                names_.push_back(name);
+                return false;
+            }
             for (size_t k = top.keysMark; k < names_.size(); ++k)
                 if (same_text(names_[k], name)) {
                     duplicate = true;

@@ -123,6 +123,8 @@ public:
         : catalog_(catalog), op_(op), request_(direction == Direction::Request), text_(text), limits_(limits), lookahead_(lookahead),
           parseFindings_(parseFindings), out_(out) {
         frames_.clear();
+        // Types of an earlier call may be gone (a model loaded since): nothing is remembered across calls.
+        for (Shape& shape : shapes_) shape.type = nullptr;
     }
 
     // ---- reader events ----
@@ -266,6 +268,37 @@ private:
     static std::vector<Frame>& frame_pool() {
         thread_local std::vector<Frame> frames;
         return frames;
+    }
+
+    // Sibling objects of one type mostly list the same members in the same order (the items of an
+    // array): what the k-th member of the last object of the type at this depth was is tried first,
+    // one name comparison instead of a lookup.
+    struct Shape {
+        const TypeDef* type = nullptr;
+        std::vector<const TypeDef::NamedProperty*> members;  // by position; null where unknown
+    };
+    static constexpr size_t kShapeMembers = 64;  // positions remembered in one object
+
+    static std::vector<Shape>& shape_pool() {
+        thread_local std::vector<Shape> shapes;
+        return shapes;
+    }
+
+    const PropertyDef* member_property(const Frame& frame, const TypeDef* type, std::string_view name) {
+        const size_t position = frame.members - 1;
+        if (position >= kShapeMembers) return type->property(name);
+        const size_t depth = frames_.size() - 1;
+        if (depth >= shapes_.size()) shapes_.resize(depth + 1);
+        Shape& shape = shapes_[depth];
+        if (shape.type != type) {
+            shape.type = type;
+            shape.members.assign(kShapeMembers, nullptr);
+        }
+        const TypeDef::NamedProperty* last = shape.members[position];
+        if (last && same_text(last->first, name)) return last->second;
+        const TypeDef::NamedProperty* entry = type->named_property(name);
+        shape.members[position] = entry;
+        return entry ? entry->second : nullptr;
     }
 
     Frame open_frame(bool object, uint32_t at) {
@@ -464,7 +497,7 @@ private:
             return;
         }
         ++frame.sentProperties;
-        const PropertyDef* prop = type->property(name);
+        const PropertyDef* prop = member_property(frame, type, name);
         if (!prop) {
             report_unknown_property(name, begin, end, depth, type, frame.declared);
             return;
@@ -933,6 +966,7 @@ private:
     Diagnostics& parseFindings_;
     Diagnostics& out_;
     std::vector<Frame>& frames_ = frame_pool();
+    std::vector<Shape>& shapes_ = shape_pool();  // by depth
     std::string lastTypeName_;
     const TypeDef* lastType_ = nullptr;
 };
