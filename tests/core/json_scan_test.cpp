@@ -2,11 +2,53 @@
 // member read late (an "@odata.type" after the properties) counts as much as one read first.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "json_tree.hpp"
 #include "support.hpp"
 #include "text.hpp"
 
 namespace {
+
+// JSON text of a string the plain way, a byte at a time, as json_quote must write it.
+std::string reference_quote(const std::string& value) {
+    static const std::vector<std::string> bidi = {"\xD8\x9C",     "\xE2\x80\x8E", "\xE2\x80\x8F", "\xE2\x80\xAA",
+                                                  "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9"};
+    static const std::vector<std::string> bidiEscapes = {"\\u061c", "\\u200e", "\\u200f", "\\u202a", "\\u202e", "\\u2066", "\\u2069"};
+    std::string out = "\"";
+    for (size_t i = 0; i < value.size();) {
+        bool matched = false;
+        for (size_t k = 0; k < bidi.size() && !matched; ++k)
+            if (value.compare(i, bidi[k].size(), bidi[k]) == 0) {
+                out += bidiEscapes[k];
+                i += bidi[k].size();
+                matched = true;
+            }
+        if (matched) continue;
+        const auto c = static_cast<unsigned char>(value[i]);
+        if (c == 0xC3 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) == 0xA9) {
+            out += "\xC3\xA9";
+            i += 2;
+            continue;
+        }
+        if (c >= 0x80) out += "\xEF\xBF\xBD";  // the pieces below hold no other non-ASCII byte that is UTF-8
+        else if (c == '"') out += "\\\"";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\b') out += "\\b";
+        else if (c == '\f') out += "\\f";
+        else if (c < 0x20) {
+            const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else out += static_cast<char>(c);
+        ++i;
+    }
+    return out + "\"";
+}
 
 struct SyntaxRow {
     std::string text;
@@ -125,10 +167,10 @@ TEST_CASE("the reader's buffers carry nothing from one body to the next") {
                                                                                                "7"}});
 }
 
-TEST_CASE("same_text agrees with == for every length up to 24 and a difference at every place") {
-    const std::string source = "intendedSettings@odata.type";
+TEST_CASE("same_text agrees with == for every length up to 40 and a difference at every place") {
+    const std::string source = "#microsoft.graph.intendedSettings@odata.type";
     size_t wrong = 0;
-    for (size_t n = 0; n <= 24; ++n) {
+    for (size_t n = 0; n <= 40; ++n) {
         const std::string a = source.substr(0, n);
         const std::string copy = a;  // another buffer: the bytes are compared, not the pointers
         wrong += !gpb::same_text(a, copy);
@@ -141,6 +183,33 @@ TEST_CASE("same_text agrees with == for every length up to 24 and a difference a
                 ++wrong;
             }
         }
+    }
+    CHECK(wrong == 0);
+}
+
+TEST_CASE("json_quote escapes what JSON and a message need at every place of every block, within its room") {
+    const std::vector<std::string> pieces = {
+        "a",    "bcdefghijklmnop", "\"",           "\\",           "\n",       "\r",   "\t", "\b", "\f", std::string(1, '\x01'),
+        "\x1f", "\xC3\xA9",        "\xE2\x80\xAE", "\xE2\x81\xA9", "\xD8\x9C", "\xFF", " "};
+    std::mt19937 random(11);
+    size_t wrong = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string value;
+        const size_t length = random() % 90;
+        while (value.size() < length) value += pieces[random() % pieces.size()];
+        const std::string expected = reference_quote(value);
+        if (gpb::json_quote(value) != expected) {
+            FAIL_CHECK("value of " << value.size() << " bytes: " << gpb::json_quote(value) << " != " << expected);
+            ++wrong;
+        }
+        // Written into exactly its room, with a guard after it that must stay untouched.
+        std::string room(gpb::json_string_room(value.size()) + 16, '#');
+        char* end = gpb::write_json_string(room.data(), value);
+        CHECK(static_cast<size_t>(end - room.data()) == expected.size());
+        CHECK(room.compare(gpb::json_string_room(value.size()), 16, std::string(16, '#')) == 0);
+        std::string appended = "x";
+        gpb::append_json_string(appended, value);
+        CHECK(appended == "x" + expected);
     }
     CHECK(wrong == 0);
 }

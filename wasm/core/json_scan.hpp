@@ -83,19 +83,48 @@ inline uint64_t special_bytes(const char* p) {
 // The first byte at or after j that a string's reader must look at (or n): sixteen bytes at a
 // time with SIMD128, else eight, the word that holds one giving its place directly (bytes are read
 // little-endian, as on x86 and wasm).
+#ifdef __wasm_simd128__
+// The same for sixteen bytes, one bit each. As signed bytes, controls and every non-ASCII byte
+// (0x80-0xFF) are below ' '.
+inline uint32_t special_bytes16(v128_t v) {
+    const v128_t special = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(v, wasm_i8x16_splat('"')), wasm_i8x16_eq(v, wasm_i8x16_splat('\\'))),
+                                        wasm_i8x16_lt(v, wasm_i8x16_splat(' ')));
+    return static_cast<uint32_t>(wasm_i8x16_bitmask(special));
+}
+#endif
+
 inline size_t skip_plain_string_bytes(const char* s, size_t j, size_t n) {
 #ifdef __wasm_simd128__
-    // As signed bytes, controls and every non-ASCII byte (0x80-0xFF) are below ' '.
-    const v128_t quote = wasm_i8x16_splat('"'), backslash = wasm_i8x16_splat('\\'), space = wasm_i8x16_splat(' ');
-    for (; j + 16 <= n; j += 16) {
-        const v128_t v = wasm_v128_load(s + j);
-        const v128_t special = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(v, quote), wasm_i8x16_eq(v, backslash)), wasm_i8x16_lt(v, space));
-        if (uint32_t flagged = wasm_i8x16_bitmask(special)) return j + static_cast<size_t>(__builtin_ctz(flagged));
-    }
+    for (; j + 16 <= n; j += 16)
+        if (uint32_t flagged = special_bytes16(wasm_v128_load(s + j))) return j + static_cast<size_t>(__builtin_ctz(flagged));
 #endif
     for (; j + 8 <= n; j += 8)
         if (uint64_t flagged = special_bytes(s + j)) return j + static_cast<size_t>(__builtin_ctzll(flagged)) / 8;
     while (j < n && !kStringSpecial[static_cast<unsigned char>(s[j])]) ++j;
+    return j;
+}
+
+// skip_plain_string_bytes that also copies the plain bytes to `to` (advanced past them), a whole
+// block at a time: `to` must have room for a block more than the plain bytes.
+inline size_t copy_plain_string_bytes(const char* s, size_t j, size_t n, char*& to) {
+#ifdef __wasm_simd128__
+    for (; j + 16 <= n; j += 16, to += 16) {
+        const v128_t v = wasm_v128_load(s + j);
+        wasm_v128_store(to, v);
+        if (uint32_t flagged = special_bytes16(v)) {
+            to += __builtin_ctz(flagged);
+            return j + static_cast<size_t>(__builtin_ctz(flagged));
+        }
+    }
+#endif
+    for (; j + 8 <= n; j += 8, to += 8) {
+        std::memcpy(to, s + j, 8);
+        if (uint64_t flagged = special_bytes(s + j)) {
+            to += __builtin_ctzll(flagged) / 8;
+            return j + static_cast<size_t>(__builtin_ctzll(flagged)) / 8;
+        }
+    }
+    for (; j < n && !kStringSpecial[static_cast<unsigned char>(s[j])]; ++j) *to++ = s[j];
     return j;
 }
 

@@ -63,11 +63,9 @@ char* write_json_string(char* to, std::string_view value) {
     *to++ = '"';
     const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
     for (size_t i = 0; i < value.size();) {
-        // Bytes that need no escape are copied a run at a time.
-        const size_t plain = scan_detail::skip_plain_string_bytes(value.data(), i, value.size());
-        std::memcpy(to, value.data() + i, plain - i);
-        to += plain - i;
-        i = plain;
+        // Bytes that need no escape are copied a block at a time (each plain byte before the last
+        // block had six bytes of room and takes one, so a whole block always fits).
+        i = scan_detail::copy_plain_string_bytes(value.data(), i, value.size(), to);
         if (i == value.size()) break;
         const unsigned char c = bytes[i];
         if (c >= 0x80) {
