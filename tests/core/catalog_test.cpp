@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <cctype>
+#include <set>
+#include <tuple>
 
 #include "support.hpp"
 #include "text.hpp"
@@ -161,4 +163,67 @@ TEST_CASE("a property declared again by a derived type is reported once a repeat
     CHECK(derived->property("z")->primitive == gpb::Primitive::String);
     CHECK(derived->property("q"));
     CHECK_FALSE(derived->property("Q"));
+}
+
+namespace {
+
+// (code, pointer below prefix, message) of each finding whose pointer starts with prefix.
+std::multiset<std::tuple<std::string, std::string, std::string>> findings_below(const gpb::ValidationResult& result,
+                                                                                const std::string& prefix) {
+    std::multiset<std::tuple<std::string, std::string, std::string>> out;
+    for (const auto& d : result.diagnostics)
+        if (d.pointer.compare(0, prefix.size(), prefix) == 0 && (d.pointer.size() == prefix.size() || d.pointer[prefix.size()] == '/'))
+            out.emplace(std::string(d.code), d.pointer.substr(prefix.size()), d.message);
+    return out;
+}
+
+}  // namespace
+
+// The validator tries, for each member, the property the same place had in the last object of the
+// type at that depth: items in another order, or with another name at that place, must be checked
+// exactly as each is alone.
+TEST_CASE("sibling objects get the findings each gets alone, whatever order their members come in") {
+    const std::vector<std::string> items = {
+        R"({"@odata.type": "#microsoft.graph.keyValuePair", "name": "a", "value": "b"})",
+        R"({"value": "c", "name": "d"})",
+        R"({"name": 1, "valeu": "x"})",
+        R"({"valeu": "x", "name": 1, "value": null})",
+        R"({"name": "a", "name": "b", "value": 2})",
+        R"({"Name": "a", "value": "b", "@odata.type": "microsoft.graph.keyValuePair"})",
+        R"({})",
+        R"({"value": "c", "name": "d"})",
+    };
+    const std::string head = R"({"@odata.type": "#microsoft.graph.securityConfigurationTask", "displayName": "x", "intendedSettings": [)";
+    std::string all;
+    for (size_t k = 0; k < items.size(); ++k) all += (k ? ", " : "") + items[k];
+    const gpb::ValidationResult together = test::check("securityConfigurationTask.create", head + all + "]}");
+    size_t itemFindings = 0;
+    for (size_t k = 0; k < items.size(); ++k) {
+        INFO("item " << k << ": " << items[k]);
+        const gpb::ValidationResult alone = test::check("securityConfigurationTask.create", head + items[k] + "]}");
+        const auto expected = findings_below(alone, "/intendedSettings/0");
+        CHECK(findings_below(together, "/intendedSettings/" + std::to_string(k)) == expected);
+        itemFindings += expected.size();
+    }
+    CHECK(itemFindings >= 8);  // the items above are wrong in eight ways at least
+}
+
+// Objects of different types at one depth (two complex properties of the body) each keep their own
+// properties.
+TEST_CASE("objects of different types at one depth are each checked against their own type") {
+    const std::string password = R"("passwordProfile": {"password": "x", "forceChangePasswordNextSignIn": "yes"})";
+    const std::string employee = R"("employeeOrgData": {"password": "x", "division": 1, "costCenter": "c"})";
+    const gpb::Catalog& v1 = test::graph("v1.0");
+    const gpb::Resolution resolution = v1.resolve("PATCH", "/users/42");
+    REQUIRE(resolution.operation != nullptr);
+    auto check = [&](const std::string& body) { return gpb::validate_body(v1, *resolution.operation, body, gpb::Direction::Request); };
+    for (const std::string& body : {"{" + password + ", " + employee + "}", "{" + employee + ", " + password + "}"}) {
+        const auto both = check(body);
+        for (const char* prefix : {"/passwordProfile", "/employeeOrgData"}) {
+            INFO(body << " at " << prefix);
+            const auto alone = check("{" + std::string(prefix == std::string("/passwordProfile") ? password : employee) + "}");
+            CHECK(findings_below(both, prefix) == findings_below(alone, prefix));
+            CHECK(!findings_below(alone, prefix).empty());
+        }
+    }
 }
