@@ -433,7 +433,7 @@ private:
     }
 
     void add(Severity severity, const char* code, size_t depth, uint32_t begin, uint32_t end, std::string message,
-             const std::string* suggestion = nullptr) {
+             std::string* suggestion = nullptr) {
         if (full()) {
             drop(begin, false);
             return;
@@ -446,7 +446,7 @@ private:
         d.end = end;
         d.message = std::move(message);
         if (suggestion) {
-            d.suggestion = *suggestion;
+            d.suggestion = std::move(*suggestion);  // each caller's last use of its fix
             d.hasSuggestion = true;
         }
         out_.push_back(std::move(d));
@@ -454,7 +454,7 @@ private:
 
     // Findings about an object as a whole point at its opening brace.
     void add_at_brace(Severity severity, const char* code, size_t depth, uint32_t begin, std::string message,
-                      const std::string* suggestion = nullptr) {
+                      std::string* suggestion = nullptr) {
         add(severity, code, depth, begin, begin + 1, std::move(message), suggestion);
     }
 
@@ -625,7 +625,7 @@ private:
         for (const PropertyDef* p : type->properties) names.push_back(p->name);
         std::string near = nearest_name(name, names);
         std::string fix = near.empty() ? std::string() : json_quote(near);
-        const std::string* suggestion = near.empty() ? nullptr : &fix;
+        std::string* suggestion = near.empty() ? nullptr : &fix;
         std::string hint = near.empty() ? "" : " Did you mean " + json_quote(near) + "?";
         if (type->open) {
             if (!request_) return;  // dynamic properties are what an open type answers with
@@ -704,9 +704,13 @@ private:
             return named;
         }
         if (!hasHash && report && room(value.begin)) {
+            // The warning docs examples raise on every item: its message is built in one allocation.
             std::string fix = quoted_type_reference(written);
-            add(Severity::Warning, code_name(Code::OdataTypeFormat), depth, value.begin, value.end,
-                "\"@odata.type\" values start with '#': write " + fix + ".", &fix);
+            constexpr std::string_view lead = "\"@odata.type\" values start with '#': write ";
+            std::string message;
+            message.reserve(lead.size() + fix.size() + 1);
+            message.append(lead).append(fix).push_back('.');
+            add(Severity::Warning, code_name(Code::OdataTypeFormat), depth, value.begin, value.end, std::move(message), &fix);
         }
         return named;
     }
@@ -776,7 +780,7 @@ private:
         check_single(value, prop, depth);
     }
 
-    void mismatch(const Scalar& value, const PropertyDef& prop, size_t depth, const std::string* fix = nullptr) {
+    void mismatch(const Scalar& value, const PropertyDef& prop, size_t depth, std::string* fix = nullptr) {
         if (!room(value.begin)) return;
         add(Severity::Error, code_name(Code::TypeMismatch), depth, value.begin, value.end,
             json_quote(prop.name) + " expects " + type_label(prop) + ", found " + node_kind_name(value.kind) + ".", fix);
