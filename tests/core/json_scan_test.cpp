@@ -203,10 +203,10 @@ TEST_CASE("json_quote escapes what JSON and a message need at every place of eve
             ++wrong;
         }
         // Written into exactly its room, with a guard after it that must stay untouched.
-        std::string room(gpb::json_string_room(value.size()) + 16, '#');
+        std::string room(gpb::json_string_room(value) + 16, '#');
         char* end = gpb::write_json_string(room.data(), value);
         CHECK(static_cast<size_t>(end - room.data()) == expected.size());
-        CHECK(room.compare(gpb::json_string_room(value.size()), 16, std::string(16, '#')) == 0);
+        CHECK(room.compare(gpb::json_string_room(value), 16, std::string(16, '#')) == 0);
         std::string appended = "x";
         gpb::append_json_string(appended, value);
         CHECK(appended == "x" + expected);

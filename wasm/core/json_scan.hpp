@@ -80,9 +80,6 @@ inline uint64_t special_bytes(const char* p) {
     return bytes_equal_mask(v, '"') | bytes_equal_mask(v, '\\') | bytes_below_mask(v, 0x20) | (v & highs);
 }
 
-// The first byte at or after j that a string's reader must look at (or n): sixteen bytes at a
-// time with SIMD128, else eight, the word that holds one giving its place directly (bytes are read
-// little-endian, as on x86 and wasm).
 #ifdef __wasm_simd128__
 // The same for sixteen bytes, one bit each. As signed bytes, controls and every non-ASCII byte
 // (0x80-0xFF) are below ' '.
@@ -93,6 +90,9 @@ inline uint32_t special_bytes16(v128_t v) {
 }
 #endif
 
+// The first byte at or after j that a string's reader must look at (or n): sixteen bytes at a
+// time with SIMD128, else eight, the word that holds one giving its place directly (bytes are read
+// little-endian, as on x86 and wasm).
 inline size_t skip_plain_string_bytes(const char* s, size_t j, size_t n) {
 #ifdef __wasm_simd128__
     for (; j + 16 <= n; j += 16)
@@ -126,6 +126,18 @@ inline size_t copy_plain_string_bytes(const char* s, size_t j, size_t n, char*& 
     }
     for (; j < n && !kStringSpecial[static_cast<unsigned char>(s[j])]; ++j) *to++ = s[j];
     return j;
+}
+
+// At least the number of bytes in [0, n) a string's reader must look at (a word's count may take in
+// a few plain bytes above the first flagged one): what sizes the room for writing a string.
+inline size_t count_special_bytes(const char* s, size_t n) {
+    size_t count = 0, j = 0;
+#ifdef __wasm_simd128__
+    for (; j + 16 <= n; j += 16) count += static_cast<size_t>(__builtin_popcount(special_bytes16(wasm_v128_load(s + j))));
+#endif
+    for (; j + 8 <= n; j += 8) count += static_cast<size_t>((((special_bytes(s + j) >> 7) * 0x0101010101010101ull) >> 56));  // one per flag
+    for (; j < n; ++j) count += kStringSpecial[static_cast<unsigned char>(s[j])];
+    return count;
 }
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -63,8 +63,8 @@ char* write_json_string(char* to, std::string_view value) {
     *to++ = '"';
     const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
     for (size_t i = 0; i < value.size();) {
-        // Bytes that need no escape are copied a block at a time (each plain byte before the last
-        // block had six bytes of room and takes one, so a whole block always fits).
+        // Bytes that need no escape are copied a block at a time: every byte of a block takes at
+        // least one byte written, so a whole block always fits in the room.
         i = scan_detail::copy_plain_string_bytes(value.data(), i, value.size(), to);
         if (i == value.size()) break;
         const unsigned char c = bytes[i];
@@ -98,14 +98,18 @@ char* write_json_string(char* to, std::string_view value) {
     return to;
 }
 
+size_t json_string_room(std::string_view value) {
+    return 2 + value.size() + 5 * scan_detail::count_special_bytes(value.data(), value.size());
+}
+
 void append_json_string(std::string& out, std::string_view value) {
     const size_t used = out.size();
-    out.resize(used + json_string_room(value.size()));
+    out.resize(used + json_string_room(value));
     out.resize(static_cast<size_t>(write_json_string(&out[used], value) - out.data()));
 }
 
 std::string json_quote(std::string_view value) {
-    std::string out(json_string_room(value.size()), '\0');
+    std::string out(json_string_room(value), '\0');
     out.resize(static_cast<size_t>(write_json_string(out.data(), value) - out.data()));
     return out;
 }

@@ -55,9 +55,10 @@ Diagnostic duplicate_key_diagnostic(std::string_view name, uint32_t begin, uint3
 // JSON text of a string, with quotes; a byte that is not UTF-8 becomes U+FFFD.
 std::string json_quote(std::string_view value);
 void append_json_string(std::string& out, std::string_view value);
-// The same written at `to`, which must have json_string_room(value.size()) bytes; returns the end.
+// The same written at `to`, which must have json_string_room(value) bytes; returns the end.
 char* write_json_string(char* to, std::string_view value);
-// The most a string of n bytes takes quoted: each byte at worst a six-byte \u escape.
-constexpr size_t json_string_room(size_t n) { return 2 + 6 * n; }
+// The most value takes quoted: a byte the reader must look at (a quote, a backslash, a control,
+// non-ASCII) at worst a six-byte \u escape, every other byte itself.
+size_t json_string_room(std::string_view value);
 
 }  // namespace gpb

@@ -1047,8 +1047,8 @@ char* write_number(char* to, uint32_t value) {
 // The most one diagnostic's JSON takes: its member names, punctuation and severity fit in 128
 // bytes, four numbers and four strings at their worst.
 size_t diagnostic_json_room(const Diagnostic& d) {
-    return 128 + 4 * kNumberRoom + json_string_room(d.code.size()) + json_string_room(d.pointer.size()) +
-           json_string_room(d.message.size()) + json_string_room(d.suggestion.size());
+    return 128 + 4 * kNumberRoom + json_string_room(d.code) + json_string_room(d.pointer) + json_string_room(d.message) +
+           json_string_room(d.suggestion);
 }
 
 // The one place that spells a diagnostic as JSON (README, "Diagnostics").
@@ -1084,7 +1084,7 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
 
 // Written directly rather than through a JSON tree: this is the answer of every keystroke.
 std::string validation_json(const ValidationResult& result) {
-    size_t room = 96 + json_string_room(result.operationId.size());  // the members around the list take 68
+    size_t room = 96 + json_string_room(result.operationId);  // the members around the list take 68
     for (const Diagnostic& d : result.diagnostics) room += 1 + diagnostic_json_room(d);
     std::string out(room, '\0');
     char* to = write_literal(out.data(), "{\"operation\":");
