@@ -135,7 +135,7 @@ inline size_t count_special_bytes(const char* s, size_t n) {
 #ifdef __wasm_simd128__
     for (; j + 16 <= n; j += 16) count += static_cast<size_t>(__builtin_popcount(special_bytes16(wasm_v128_load(s + j))));
 #endif
-    for (; j + 8 <= n; j += 8) count += static_cast<size_t>((((special_bytes(s + j) >> 7) * 0x0101010101010101ull) >> 56));  // one per flag
+    for (; j + 8 <= n; j += 8) count += count_flagged_bytes(special_bytes(s + j));
     for (; j < n; ++j) count += kStringSpecial[static_cast<unsigned char>(s[j])];
     return count;
 }

@@ -89,7 +89,7 @@ uint32_t count_line_breaks(std::string_view text, size_t from, size_t to, size_t
         if (bytes_equal_exact_mask(v, '\r')) {
             for (size_t p = from; p < from + 8; ++p) byte_at(p);
         } else if (const uint64_t newlines = bytes_equal_exact_mask(v, '\n')) {
-            breaks += static_cast<uint32_t>(((newlines >> 7) * 0x0101010101010101ull) >> 56);  // one per flagged byte
+            breaks += count_flagged_bytes(newlines);
             lineStart = from + static_cast<size_t>(63 - __builtin_clzll(newlines)) / 8 + 1;
         }
     }

@@ -39,6 +39,9 @@ inline uint64_t bytes_equal_exact_mask(uint64_t word, char c) {
     return ~(((x & lows) + lows) | x | lows);
 }
 
+// How many bytes a mask of whole-byte flags (0x80 or 0 in each byte) flags.
+inline uint32_t count_flagged_bytes(uint64_t mask) { return static_cast<uint32_t>(((mask >> 7) * 0x0101010101010101ull) >> 56); }
+
 // The same for each byte below limit (at most 0x80), with the same exactness for the lowest.
 inline uint64_t bytes_below_mask(uint64_t word, unsigned char limit) {
     constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
