@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <limits>
 
 #include "builders.hpp"
 #include "csdl_xml.hpp"
@@ -181,6 +182,18 @@ TEST_CASE("content of the wrong kind is refused, not thrown") {
           "\"f\" holds a different kind of content than CSDL allows there (line 1)");
     CHECK(gpb::read_csdl_xml(schema(R"(<Action Name="a"><Property Name="$Parameter"/><Parameter Name="p"/></Action>)")).problem ==
           "\"p\" holds a different kind of content than CSDL allows there (line 1)");
+}
+
+// Found by fuzz_metadata: the member after one valued at the largest Int64 overflowed the next value.
+TEST_CASE("an enum member after the largest Int64 value keeps that value, without overflow") {
+    const std::string text = R"(<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>)"
+                             R"(<Schema Namespace="x" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EnumType Name="e">)"
+                             R"(<Member Name="a" Value="9223372036854775807"/><Member Name="b"/><Member Name="c"/></EnumType>)"
+                             "</Schema></edmx:DataServices></edmx:Edmx>";
+    const gpb::CsdlText read = gpb::read_csdl_xml(text);
+    REQUIRE(read.ok);
+    CHECK(read.csdl["x"]["e"]["b"].get<long long>() == std::numeric_limits<long long>::max());
+    CHECK(read.csdl["x"]["e"]["c"].get<long long>() == std::numeric_limits<long long>::max());
 }
 #endif
 

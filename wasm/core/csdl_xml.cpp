@@ -5,6 +5,7 @@
 #include <expat.h>
 
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -410,11 +411,13 @@ private:
         into[frame.name] = std::move(frame.value);
     }
 
-    // A member without Value takes the next number, as CSDL says.
+    // A member without Value takes the next number, as CSDL says; past the largest Int64 there is
+    // none, and the next member keeps the largest (a hostile file must not overflow it).
     void end_member(Frame& frame, ojson& into) {
         if (!into.is_object() || frame.name.empty()) return;
         if (frame.value.is_null()) frame.value = nextMemberValue_;
-        nextMemberValue_ = frame.value.get<long long>() + 1;
+        const long long value = frame.value.get<long long>();
+        nextMemberValue_ = value == std::numeric_limits<long long>::max() ? value : value + 1;
         into[frame.name] = std::move(frame.value);
     }
 
