@@ -54,8 +54,9 @@ function writeUtf8(core, text, address, capacity) {
   return { read: text.length, written };
 }
 
-// The arguments go one after another into the module's input buffer; the answer is read from memory.
-function callWithInput(core, parts, call) {
+// The arguments go one after another into the module's input buffer; call gets their lengths in
+// bytes, and what it returns is returned.
+function withInput(core, parts, call) {
   const ids = parts.map((part) => (typeof part === 'string' ? null : part));
   let capacity = parts.reduce((sum, part) => sum + part.length, 16);
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -75,13 +76,16 @@ function callWithInput(core, parts, call) {
       lengths.push(written);
       used += written;
     }
-    if (complete) {
-      const result = call(...lengths);
-      return decoder.decode(core.HEAPU8.subarray(result, result + core._gpb_result_length()));
-    }
+    if (complete) return call(...lengths);
     capacity = parts.reduce((sum, part) => sum + part.length * 3, 16);  // room for any UTF-8
   }
   throw new GpbError('internal', 'The input buffer could not hold the text.');
+}
+
+// The same for a call that answers JSON text: the answer is read from memory.
+function callWithInput(core, parts, call) {
+  const result = withInput(core, parts, call);
+  return decoder.decode(core.HEAPU8.subarray(result, result + core._gpb_result_length()));
 }
 
 const direct = (core, text) => core._gpb_input && text.length <= DIRECT_INPUT_LIMIT;
@@ -104,8 +108,10 @@ function validateText(core, id, text, response) {
 }
 
 // Completion and hover: the cursor is a UTF-16 offset, as editors count.
+const cursorOf = (offset) => Math.max(0, Math.floor(Number(offset) || 0));
+
 function assistText(core, kind, id, text, offset, response) {
-  const at = Math.max(0, Math.floor(Number(offset) || 0));
+  const at = cursorOf(offset);
   if (!direct(core, text)) return core[kind](id, wellFormed(text), at, response);
   const entry = kind === 'complete' ? core._gpb_complete_input : core._gpb_hover_input;
   return callWithInput(core, [encodeId(id), text], (a, b) => entry(a, b, at, response ? 1 : 0));
@@ -125,6 +131,49 @@ function responseText(core, id, text) {
 function loadText(core, parts, direct, viaEmbind) {
   const fits = core._gpb_input && parts.every((part) => part.length <= 64 * 1024 * 1024);
   return fits ? callWithInput(core, parts, direct) : viaEmbind();
+}
+
+// A body held in the module's memory between calls (README, "A held body"): an editor sends its
+// edits, and each check reads the text already there instead of copying all of it in again. A text
+// past the direct limit stays here and goes by the string path.
+function openBody(core) {
+  const handle = core._gpb_body_open();
+  let length = 0;
+  let oversize = null;
+  const assign = (text) => {
+    length = text.length;
+    oversize = direct(core, text) ? null : text;
+    withInput(core, [oversize === null ? text : ''], (bytes) => core._gpb_body_assign(handle, bytes));
+  };
+  const ask = (entry, viaString, id, ...rest) => (oversize === null
+    ? callWithInput(core, [encodeId(id)], (idBytes) => entry(handle, idBytes, ...rest))
+    : viaString(wellFormed(oversize)));
+  return {
+    get length() { return length; },
+    setText: (text) => assign(toText(text)),
+    // Replaces [from, to) (UTF-16 units, as editors count) with text. False when the edit cannot be
+    // applied where the body is (out of range, or inside a surrogate pair): then give setText the
+    // whole text.
+    replace(from, to, text) {
+      const insert = toText(text);
+      if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= length)) return false;
+      if (oversize !== null) {
+        assign(oversize.slice(0, from) + insert + oversize.slice(to));
+        return true;
+      }
+      if (length - (to - from) + insert.length > DIRECT_INPUT_LIMIT) return false;
+      if (!withInput(core, [insert], (bytes) => core._gpb_body_replace(handle, from, to, bytes))) return false;
+      length += insert.length - (to - from);
+      return true;
+    },
+    validate: (id, { response = false, version } = {}) => unwrap(ask(core._gpb_body_validate,
+      (text) => core.validate(target(id, version), text, !!response), target(id, version), response ? 1 : 0)),
+    complete: (id, offset, { response = false, version } = {}) => unwrap(ask(core._gpb_body_complete,
+      (text) => core.complete(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0)),
+    hover: (id, offset, { response = false, version } = {}) => unwrap(ask(core._gpb_body_hover,
+      (text) => core.hover(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0)),
+    close: () => core._gpb_body_close(handle),
+  };
 }
 
 // An operation in a model other than Graph beta is named after the model: "v1.0 PATCH /users/{userId}".
@@ -157,6 +206,9 @@ export function wrapCore(core) {
     loadMetadata: (text, { name = '', serviceRoot = '' } = {}) => unwrap(loadText(core, [asText(text), asText(name), asText(serviceRoot)],
       (a, b, c) => core._gpb_load_metadata_input(a, b, c),
       () => core.loadMetadata(asText(text), asText(name), asText(serviceRoot)))).model,
+    // A body kept in the module between checks, changed by edits: { setText, replace, validate,
+    // complete, hover, close, length }.
+    openBody: () => openBody(core),
     // A Graph version's whole model (a pack from the site's models/), and the permissions reference.
     loadPack: (version, text) => unwrap(loadText(core, [asText(version), asText(text)],
       (a, b) => core._gpb_load_pack_input(a, b), () => core.loadPack(asText(version), asText(text)))),

@@ -224,12 +224,36 @@ export interface Hover {
   diagnostics?: { severity: Severity; code: DiagnosticCode; message: string; from: number; to: number; suggestion?: string }[];
 }
 
+/**
+ * A body kept in the core's memory between checks (gpb.openBody()). An editor sends each edit with
+ * replace(); a check then reads the text already there instead of receiving all of it again.
+ * Offsets count UTF-16 units.
+ */
+export interface HeldBody {
+  /** The text's length in UTF-16 units. */
+  readonly length: number;
+  setText(text: string): void;
+  /**
+   * Replaces [from, to) with `text`. False, with the body unchanged, when the edit cannot be applied
+   * where the body is (a range outside it, or one that splits or joins a surrogate pair): give the
+   * whole text to setText() then.
+   */
+  replace(from: number, to: number, text: string): boolean;
+  validate(id: string, options?: InModel & { response?: boolean }): ValidationResult;
+  complete(id: string, offset: number, options?: InModel & { response?: boolean }): Completions;
+  hover(id: string, offset: number, options?: InModel & { response?: boolean }): Hover;
+  /** Frees the body's memory; a check after it throws GpbError "internal". */
+  close(): void;
+}
+
 export interface Gpb {
   /** The curated operations of a model, or (with `search`) operations found by path, type or action name. */
   operations(options?: InModel & { search?: string }): OperationSummary[];
   /** `id`: a curated id, or "METHOD path" as resolve() and operations() give it. */
   describe(id: string, options?: InModel): OperationModel;
   validate(id: string, text: string, options?: InModel & { response?: boolean }): ValidationResult;
+  /** A body held in the core between checks, for an editor that checks on every keystroke. */
+  openBody(): HeldBody;
   /** Completion at `offset` (UTF-16) in a body that may not parse. */
   complete(id: string, text: string, offset: number, options?: InModel & { response?: boolean }): Completions;
   /** The member or value at `offset`: its type, facts, description and findings. */

@@ -8,9 +8,12 @@
 #include <emscripten/emscripten.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "api.hpp"
+#include "held_body.hpp"
 
 namespace {
 
@@ -106,6 +109,63 @@ EMSCRIPTEN_KEEPALIVE const char* gpb_load_metadata_input(size_t textLength, size
 EMSCRIPTEN_KEEPALIVE const char* gpb_load_permissions_input(size_t textLength) {
     Arguments input{inputBuffer};
     return answer(gpb::api::load_permissions(std::string(input.next(textLength))));
+}
+
+// Held bodies (README, "A held body"): a handle from gpb_body_open, the text and each edit's
+// inserted text through the input buffer, and the checks read the body where it is.
+namespace {
+
+std::vector<std::unique_ptr<gpb::HeldBody>> heldBodies;
+
+gpb::HeldBody* held_body(size_t handle) { return handle >= 1 && handle <= heldBodies.size() ? heldBodies[handle - 1].get() : nullptr; }
+
+const char* no_such_body() { return answer(R"({"error":{"code":"internal","message":"That body has been closed."}})"); }
+
+}  // namespace
+
+EMSCRIPTEN_KEEPALIVE size_t gpb_body_open() {
+    for (size_t i = 0; i < heldBodies.size(); ++i)
+        if (!heldBodies[i]) {
+            heldBodies[i] = std::make_unique<gpb::HeldBody>();
+            return i + 1;
+        }
+    heldBodies.push_back(std::make_unique<gpb::HeldBody>());
+    return heldBodies.size();
+}
+
+EMSCRIPTEN_KEEPALIVE void gpb_body_close(size_t handle) {
+    if (held_body(handle)) heldBodies[handle - 1].reset();
+}
+
+EMSCRIPTEN_KEEPALIVE int gpb_body_assign(size_t handle, size_t textLength) {
+    gpb::HeldBody* body = held_body(handle);
+    if (!body) return 0;
+    body->assign(Arguments{inputBuffer}.next(textLength));
+    return 1;
+}
+
+// 1 when applied; 0 when the caller must assign the whole text instead.
+EMSCRIPTEN_KEEPALIVE int gpb_body_replace(size_t handle, size_t from, size_t to, size_t insertLength) {
+    gpb::HeldBody* body = held_body(handle);
+    return body && body->replace(from, to, Arguments{inputBuffer}.next(insertLength)) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gpb_body_validate(size_t handle, size_t idLength, int response) {
+    const gpb::HeldBody* body = held_body(handle);
+    if (!body) return no_such_body();
+    return answer(gpb::api::validate(Arguments{inputBuffer}.next(idLength), body->text(), response != 0));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gpb_body_complete(size_t handle, size_t idLength, size_t offset, int response) {
+    const gpb::HeldBody* body = held_body(handle);
+    if (!body) return no_such_body();
+    return answer(gpb::api::complete(Arguments{inputBuffer}.next(idLength), body->text(), offset, response != 0));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gpb_body_hover(size_t handle, size_t idLength, size_t offset, int response) {
+    const gpb::HeldBody* body = held_body(handle);
+    if (!body) return no_such_body();
+    return answer(gpb::api::hover(Arguments{inputBuffer}.next(idLength), body->text(), offset, response != 0));
 }
 
 EMSCRIPTEN_KEEPALIVE size_t gpb_result_length() { return lastResult.size(); }

@@ -71,8 +71,9 @@ export function hoverContent(h, applyFix, document = globalThis.document) {
   return box;
 }
 
-// assist: { complete(text, offset), hover(text, offset) }; textOf(doc) is the editor's text of a
-// document (made once per change); describeAtCursor puts what is at the cursor into the page for
+// assist: { complete(source, offset), hover(source, offset) }; textOf(doc) gives the source of a
+// document: the editor's held body with that document in it, or its text (made once per change).
+// describeAtCursor puts what is at the cursor into the page for
 // keyboard and screen reader users (Ctrl+I / Cmd+I).
 export function assistExtensions(assist, { textOf, describeAtCursor }) {
   const fixIn = (view) => (d) => view.dispatch({ changes: { from: d.from, to: d.to, insert: d.suggestion }, selection: { anchor: d.from + d.suggestion.length } });

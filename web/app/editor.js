@@ -76,12 +76,32 @@ const keysAndLabel = (label) => [
 
 // The editor lives in a shadow root: CodeMirror's styles then go in as constructed style sheets,
 // which a strict style-src policy allows (a <style> element would be blocked).
-export function createEditor(host, { text = '', onChange, label = 'JSON body', assist, describeAtCursor } = {}) {
+// body: a held body (gpb.openBody()) that follows the editor's edits; the checks then read it
+// instead of the whole text, and assist's calls get it (synced to their document) in place of the text.
+export function createEditor(host, { text = '', onChange, label = 'JSON body', assist, describeAtCursor, body } = {}) {
   let silent = false;
   // Documents are immutable: the text is built once per change, for every caller (the page,
   // completion, hover), not once per caller.
   let cached = { doc: null, text: '' };
   const textOfDoc = (doc) => (cached.doc === doc ? cached.text : (cached = { doc, text: doc.toString() }).text);
+  // The document the held body holds; another one is given to it whole when next asked for.
+  let held = null;
+  const bodyOf = (doc) => {
+    if (held !== doc) {
+      body.setText(textOfDoc(doc));
+      held = doc;
+    }
+    return body;
+  };
+  // A transaction's changes, in order, at their places in the new document.
+  const follow = (update) => {
+    if (held !== update.startState.doc) return;
+    let applied = true;
+    update.changes.iterChanges((fromA, toA, fromB, toB, inserted) => {
+      applied &&= body.replace(fromB, fromB + (toA - fromA), inserted.toString());
+    });
+    held = applied && body.length === update.state.doc.length ? update.state.doc : null;
+  };
   const grammar = new Compartment();
   let withGrammar = text.length <= GRAMMAR_LIMIT;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -94,10 +114,11 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body', a
       extensions: [
         ...basics(),
         grammar.of(grammarFor(text.length)),
-        assist ? assistExtensions(assist, { textOf: textOfDoc, describeAtCursor }) : [],
+        assist ? assistExtensions(assist, { textOf: body ? bodyOf : textOfDoc, describeAtCursor }) : [],
         ...keysAndLabel(label),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
+          if (body) follow(update);
           const length = update.state.doc.length;
           if (withGrammar !== length <= GRAMMAR_LIMIT) {
             withGrammar = !withGrammar;
@@ -112,6 +133,8 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body', a
   return {
     view,
     getText: () => textOfDoc(view.state.doc),
+    // The held body with the editor's text in it (null without one).
+    heldBody: () => (body ? bodyOf(view.state.doc) : null),
     // Replaces the whole text as one undoable change (the form's edits can be undone here too).
     setText(next, { notify = false } = {}) {
       if (next === this.getText()) return;

@@ -4,9 +4,10 @@ import { $ } from './dom.js';
 import { applyFix, editorChanged } from './refresh.js';
 import { page, state } from './page-state.js';
 
+// The editor hands these the held body with its text in it.
 const editorAssist = () => ({
-  complete: (text, offset) => page.gpb.complete(state.op, text, offset),
-  hover: (text, offset) => page.gpb.hover(state.op, text, offset),
+  complete: (body, offset) => body.complete(state.op, offset),
+  hover: (body, offset) => body.hover(state.op, offset),
 });
 
 // Ctrl+I: what is at the cursor, said in the page (a tooltip follows the mouse only).
@@ -21,6 +22,6 @@ function describeAtCursor(h) {
 export async function loadFullEditor() {
   const { createEditor } = await import('./editor.js');
   const text = page.editor.getText();
-  page.editor = createEditor($('body-editor'), { text, onChange: editorChanged, assist: editorAssist(), describeAtCursor });
+  page.editor = createEditor($('body-editor'), { text, onChange: editorChanged, assist: editorAssist(), describeAtCursor, body: page.body });
   page.editor.setDiagnostics(state.diagnostics, applyFix);
 }

@@ -54,7 +54,8 @@ async function start() {
   setupModelSwitch(switchModel);
   setupFinder();
   setupOwnMetadata({ models: page.models, onLoaded: serviceLoaded });
-  page.editor = createPlainEditor($('body-editor'), { onChange: editorChanged });
+  page.body = page.gpb.openBody();  // the body the editors hold in the core between checks
+  page.editor = createPlainEditor($('body-editor'), { onChange: editorChanged, body: page.body });
   setupActions();
   setupPasteDialog();
   performance.mark('gpb-editor-ready');

@@ -3,7 +3,8 @@
 import { el } from './dom.js';
 import { offsetOf } from './positions.js';
 
-export function createPlainEditor(host, { text = '', onChange, label = 'JSON body' } = {}) {
+export function createPlainEditor(host, { text = '', onChange, label = 'JSON body', body } = {}) {
+  let held = null;  // the text the held body holds
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const area = el('textarea', { 'aria-label': label, spellcheck: 'false', class: 'plain-editor', oninput: () => onChange?.(area.value.length) });
   area.style.cssText = 'box-sizing:border-box;width:100%;min-height:260px;border:0;padding:6px 8px;font:13px/1.4 ui-monospace,monospace;background:var(--bg);color:var(--text);resize:vertical';
@@ -12,6 +13,11 @@ export function createPlainEditor(host, { text = '', onChange, label = 'JSON bod
   const range = (d) => [offsetOf(area.value, d.line, d.column), offsetOf(area.value, d.endLine, d.endColumn)];
   return {
     getText: () => area.value,
+    heldBody() {
+      if (!body) return null;
+      if (held !== area.value) body.setText((held = area.value));
+      return body;
+    },
     setText(next) { area.value = next; },
     setDiagnostics() {},
     select(d) { area.focus(); area.setSelectionRange(...range(d)); },

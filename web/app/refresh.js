@@ -60,7 +60,7 @@ export function refresh({ focusId } = {}) {
   const generation = ++refreshGeneration;
   const text = page.editor.getText();
   const large = text.length > LARGE_BODY;
-  const result = page.gpb.validate(state.op, text);
+  const result = page.editor.heldBody().validate(state.op);
   state.diagnostics = result.diagnostics;
   renderDiagnostics(result.diagnostics);
   if (!performance.getEntriesByName('gpb-first-diagnostics').length) performance.mark('gpb-first-diagnostics');

@@ -95,6 +95,11 @@ class GpbBuilder extends HTMLElement {
   set operation(id) { this.setAttribute('operation', id); }
 
   connectedCallback() { this.render(); }
+  // The held body goes with the element; render() opens another if the element comes back.
+  disconnectedCallback() {
+    this.body?.close();
+    this.body = null;
+  }
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
     if (name === 'value') this.setBody(after ?? '', false);
@@ -155,14 +160,15 @@ class GpbBuilder extends HTMLElement {
     this.editor = createEditor(editorHost, {
       text: this.text,
       onChange: () => this.setBody(this.editor.getText(), true, false),
-      assist: { complete: (text, offset) => gpb.complete(model.target, text, offset), hover: (text, offset) => gpb.hover(model.target, text, offset) },
+      assist: { complete: (body, offset) => body.complete(model.target, offset), hover: (body, offset) => body.hover(model.target, offset) },
+      body: (this.body ??= gpb.openBody()),
     });
     this.check();
   }
 
   setBody(text, fromUser, updateEditor = true) {
     this.text = text;
-    if (!this.gpb || !this.model) return;
+    if (!this.gpb || !this.model || !this.body) return;  // render() takes it from here
     if (updateEditor) this.editor.setText(text);
     this.check();
     if (fromUser) this.dispatchEvent(new CustomEvent('change', { detail: { value: text }, bubbles: true }));
@@ -176,7 +182,7 @@ class GpbBuilder extends HTMLElement {
   check(focusId) {
     const { gpb, model } = this;
     const text = this.text;
-    const result = gpb.validate(model.target, text);
+    const result = this.editor.heldBody().validate(model.target);
     let value;
     try { value = parseLossless(text); } catch { value = undefined; }
     if (value !== undefined) this.lastGood = value;
