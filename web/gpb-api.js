@@ -54,13 +54,37 @@ function writeUtf8(core, text, address, capacity) {
   return { read: text.length, written };
 }
 
+// The module's input buffer: its address is asked for only when more room is needed (it grows and
+// never moves otherwise).
+const inputRooms = new WeakMap();
+function inputRoom(core, bytes) {
+  let room = inputRooms.get(core);
+  if (!room || room.bytes < bytes) inputRooms.set(core, (room = { address: core._gpb_input(bytes), bytes }));
+  return room.address;
+}
+
+// A short ASCII text (a keystroke's) written into the input buffer a code unit at a time, which
+// costs less than setting up an encoder's call: its length in bytes, or -1 when it is not that.
+const SHORT_TEXT = 32;
+function writeShortAscii(core, text) {
+  if (text.length > SHORT_TEXT) return -1;
+  const address = inputRoom(core, SHORT_TEXT);
+  const heap = core.HEAPU8;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) return -1;
+    heap[address + i] = unit;
+  }
+  return text.length;
+}
+
 // The arguments go one after another into the module's input buffer; call gets their lengths in
 // bytes, and what it returns is returned.
 function withInput(core, parts, call) {
   const ids = parts.map((part) => (typeof part === 'string' ? null : part));
   let capacity = parts.reduce((sum, part) => sum + part.length, 16);
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const address = core._gpb_input(capacity);
+    const address = inputRoom(core, capacity);
     const lengths = [];
     let used = 0;
     let complete = true;
@@ -88,6 +112,36 @@ function callWithInput(core, parts, call) {
   return decoder.decode(core.HEAPU8.subarray(result, result + core._gpb_result_length()));
 }
 
+// A check's answer: a record (wasm/core/validator.hpp, validation_record), read without parsing
+// JSON into the same object the JSON answer gives; an error comes as JSON.
+const RECORD_MARK = 0xffffffff;
+const NO_SUGGESTION = 0xffffffff;
+const SEVERITIES = ['error', 'warning', 'info'];
+
+function readValidation(core, address) {
+  const length = core._gpb_result_length();
+  const view = new DataView(core.HEAPU8.buffer, address, length);
+  if (length < 20 || view.getUint32(0, true) !== RECORD_MARK) return unwrap(decoder.decode(core.HEAPU8.subarray(address, address + length)));
+  const word = (index) => view.getUint32(index * 4, true);
+  const flags = word(1);
+  const count = word(2);
+  const textAt = 4 * (5 + 9 * count);
+  const text = decoder.decode(core.HEAPU8.subarray(address + textAt, address + textAt + word(3)));
+  let at = 0;
+  const next = (units) => text.slice(at, (at += units));
+  const operation = next(word(4));
+  const diagnostics = [];
+  for (let w = 5; diagnostics.length < count; w += 9) {
+    const d = {
+      severity: SEVERITIES[word(w)], code: next(word(w + 5)), pointer: next(word(w + 6)),
+      line: word(w + 1), column: word(w + 2), endLine: word(w + 3), endColumn: word(w + 4), message: next(word(w + 7)),
+    };
+    if (word(w + 8) !== NO_SUGGESTION) d.suggestion = next(word(w + 8));
+    diagnostics.push(d);
+  }
+  return { operation, direction: flags & 2 ? 'response' : 'request', valid: (flags & 1) === 1, diagnostics };
+}
+
 const direct = (core, text) => core._gpb_input && text.length <= DIRECT_INPUT_LIMIT;
 
 // Operation ids are few and asked for on every keystroke: each is encoded once (a fresh
@@ -103,8 +157,8 @@ function encodeId(id) {
 }
 
 function validateText(core, id, text, response) {
-  if (!direct(core, text)) return core.validate(id, wellFormed(text), response);
-  return callWithInput(core, [encodeId(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0));
+  if (!direct(core, text)) return unwrap(core.validate(id, wellFormed(text), response));
+  return readValidation(core, withInput(core, [encodeId(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0)));
 }
 
 // Completion and hover: the cursor is a UTF-16 offset, as editors count.
@@ -146,8 +200,8 @@ function openBody(core) {
     withInput(core, [oversize === null ? text : ''], (bytes) => core._gpb_body_assign(handle, bytes));
   };
   const ask = (entry, viaString, id, ...rest) => (oversize === null
-    ? callWithInput(core, [encodeId(id)], (idBytes) => entry(handle, idBytes, ...rest))
-    : viaString(wellFormed(oversize)));
+    ? unwrap(callWithInput(core, [encodeId(id)], (idBytes) => entry(handle, idBytes, ...rest)))
+    : unwrap(viaString(wellFormed(oversize))));
   return {
     get length() { return length; },
     setText: (text) => assign(toText(text)),
@@ -162,16 +216,23 @@ function openBody(core) {
         return true;
       }
       if (length - (to - from) + insert.length > DIRECT_INPUT_LIMIT) return false;
-      if (!withInput(core, [insert], (bytes) => core._gpb_body_replace(handle, from, to, bytes))) return false;
+      const ascii = writeShortAscii(core, insert);
+      const applied = ascii >= 0 ? core._gpb_body_replace(handle, from, to, ascii)
+        : withInput(core, [insert], (bytes) => core._gpb_body_replace(handle, from, to, bytes));
+      if (!applied) return false;
       length += insert.length - (to - from);
       return true;
     },
-    validate: (id, { response = false, version } = {}) => unwrap(ask(core._gpb_body_validate,
-      (text) => core.validate(target(id, version), text, !!response), target(id, version), response ? 1 : 0)),
-    complete: (id, offset, { response = false, version } = {}) => unwrap(ask(core._gpb_body_complete,
-      (text) => core.complete(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0)),
-    hover: (id, offset, { response = false, version } = {}) => unwrap(ask(core._gpb_body_hover,
-      (text) => core.hover(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0)),
+    validate(id, { response = false, version } = {}) {
+      if (oversize !== null) return validateText(core, target(id, version), oversize, !!response);
+      const idBytes = encodeId(target(id, version));
+      core.HEAPU8.set(idBytes, inputRoom(core, idBytes.length));
+      return readValidation(core, core._gpb_body_validate(handle, idBytes.length, response ? 1 : 0));
+    },
+    complete: (id, offset, { response = false, version } = {}) => ask(core._gpb_body_complete,
+      (text) => core.complete(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0),
+    hover: (id, offset, { response = false, version } = {}) => ask(core._gpb_body_hover,
+      (text) => core.hover(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0),
     close: () => core._gpb_body_close(handle),
   };
 }
@@ -187,8 +248,7 @@ export function wrapCore(core) {
     operations: ({ version = 'beta', search = '' } = {}) =>
       (version === 'beta' && !search ? unwrap(core.operations()) : unwrap(core.operationsOf(asText(version), asText(search)))),
     describe: (id, { version } = {}) => unwrap(core.describe(target(id, version))),
-    validate: (id, text, { response = false, version } = {}) =>
-      unwrap(validateText(core, target(id, version), toText(text), !!response)),
+    validate: (id, text, { response = false, version } = {}) => validateText(core, target(id, version), toText(text), !!response),
     // What may be written at a cursor in a body that may not parse: { from, to, items }.
     complete: (id, text, offset, { response = false, version } = {}) =>
       unwrap(assistText(core, 'complete', target(id, version), toText(text), offset, !!response)),

@@ -65,7 +65,7 @@ const char* answer(std::string text) {
 EMSCRIPTEN_KEEPALIVE const char* gpb_validate_input(size_t idLength, size_t bodyLength, int response) {
     Arguments input{inputBuffer};
     std::string_view id = input.next(idLength);
-    return answer(gpb::api::validate(id, input.next(bodyLength), response != 0));
+    return answer(gpb::api::validate_record(id, input.next(bodyLength), response != 0));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_request_input(size_t idLength, size_t bodyLength, size_t parametersLength) {
@@ -153,7 +153,7 @@ EMSCRIPTEN_KEEPALIVE int gpb_body_replace(size_t handle, size_t from, size_t to,
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_validate(size_t handle, size_t idLength, int response) {
     const gpb::HeldBody* body = held_body(handle);
     if (!body) return no_such_body();
-    return answer(gpb::api::validate(Arguments{inputBuffer}.next(idLength), body->text(), response != 0));
+    return answer(gpb::api::validate_record(Arguments{inputBuffer}.next(idLength), body->text(), response != 0));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_complete(size_t handle, size_t idLength, size_t offset, int response) {

@@ -261,10 +261,23 @@ std::string describe(const std::string& operationId) {
     return dump(d);
 }
 
-std::string validate(std::string_view operationId, std::string_view body, bool response) {
+namespace {
+
+// A body checked, its answer written by `write`; an unknown operation's answer is JSON either way.
+std::string checked(std::string_view operationId, std::string_view body, bool response, std::string (*write)(const ValidationResult&)) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
-    return validation_json(validate_body(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request));
+    return write(validate_body(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request));
+}
+
+}  // namespace
+
+std::string validate(std::string_view operationId, std::string_view body, bool response) {
+    return checked(operationId, body, response, validation_json);
+}
+
+std::string validate_record(std::string_view operationId, std::string_view body, bool response) {
+    return checked(operationId, body, response, validation_record);
 }
 
 std::string complete(std::string_view operationId, std::string_view body, size_t offset, bool response) {

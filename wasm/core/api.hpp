@@ -23,6 +23,8 @@ std::string operations_json(const std::vector<const OperationDef*>& ops);
 std::string resolution_json(const Catalog& catalog, const Resolution& resolution);
 std::string describe(const std::string& operationId);
 std::string validate(std::string_view operationId, std::string_view body, bool response);
+// The same check answered as validation_record (validator.hpp), for the page; errors stay JSON.
+std::string validate_record(std::string_view operationId, std::string_view body, bool response);
 // Completion at a cursor (UTF-16 offset) in a body that may not parse: {from, to, items: [{label,
 // insert, cursor, detail, info, kind, section}]}; `cursor` counts UTF-16 units into `insert`.
 std::string complete(std::string_view operationId, std::string_view body, size_t offset, bool response);

@@ -1102,4 +1102,76 @@ std::string validation_json(const ValidationResult& result) {
     return out;
 }
 
+namespace {
+
+// The record's text: valid UTF-8 as it is and U+FFFD for each byte that is not, as the JSON answer
+// writes it, so that one decode of the record's text gives the JSON answer's strings.
+size_t record_text_room(std::string_view value) { return value.size() + 2 * scan_detail::count_special_bytes(value.data(), value.size()); }
+
+char* write_record_text(char* to, std::string_view value) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
+    size_t plain = 0;  // ASCII, a word at a time
+    for (uint64_t word; plain + 8 <= value.size(); plain += 8) {
+        std::memcpy(&word, bytes + plain, 8);
+        if (word & 0x8080808080808080ull) break;
+    }
+    to = write_text(to, value.substr(0, plain));
+    for (size_t i = plain; i < value.size();) {
+        if (bytes[i] < 0x80) {
+            *to++ = static_cast<char>(bytes[i++]);
+            continue;
+        }
+        const size_t length = scan_detail::utf8_sequence_length(bytes + i, value.size() - i);
+        to = length ? write_text(to, value.substr(i, length)) : write_text(to, "\xEF\xBF\xBD");
+        i += length ? length : 1;
+    }
+    return to;
+}
+
+}  // namespace
+
+std::string validation_record(const ValidationResult& result) {
+    constexpr size_t kHeaderWords = 5, kDiagnosticWords = 9;
+    const size_t wordBytes = 4 * (kHeaderWords + kDiagnosticWords * result.diagnostics.size());
+    size_t textRoom = record_text_room(result.operationId);
+    for (const Diagnostic& d : result.diagnostics)
+        textRoom += record_text_room(d.code) + record_text_room(d.pointer) + record_text_room(d.message) + record_text_room(d.suggestion);
+    std::string out(wordBytes + textRoom, '\0');
+    char* word = out.data();
+    char* const textStart = out.data() + wordBytes;
+    char* text = textStart;
+    auto put = [&word](uint32_t value) {
+        std::memcpy(word, &value, 4);
+        word += 4;
+    };
+    // Each string goes into the text; its length in UTF-16 units into the words.
+    auto put_text = [&](std::string_view value) {
+        char* from = text;
+        text = write_record_text(text, value);
+        put(utf16_length(std::string_view(from, static_cast<size_t>(text - from))));
+    };
+    put(kValidationRecordMark);
+    put((result.valid() ? 1u : 0u) | (result.direction == Direction::Response ? 2u : 0u));
+    put(static_cast<uint32_t>(result.diagnostics.size()));
+    char* const textBytesWord = word;
+    put(0);
+    put_text(result.operationId);
+    for (const Diagnostic& d : result.diagnostics) {
+        put(static_cast<uint32_t>(d.severity));
+        put(d.line);
+        put(d.column);
+        put(d.endLine);
+        put(d.endColumn);
+        put_text(d.code);
+        put_text(d.pointer);
+        put_text(d.message);
+        if (d.hasSuggestion) put_text(d.suggestion);
+        else put(kNoSuggestion);
+    }
+    const auto textBytes = static_cast<uint32_t>(text - textStart);
+    std::memcpy(textBytesWord, &textBytes, 4);
+    out.resize(static_cast<size_t>(text - out.data()));
+    return out;
+}
+
 }  // namespace gpb
