@@ -53,11 +53,25 @@ std::string join(const std::vector<std::string>& items, const char* separator) {
 
 // "#name" as a JSON string (an "@odata.type" value) in one allocation; '#' needs no escape.
 std::string quoted_type_reference(std::string_view name) {
-    std::string out;
-    out.reserve(name.size() + 3);
-    append_json_string(out, name);
-    out.insert(1, 1, '#');
+    std::string out(1 + json_string_room(name), '\0');
+    // The quoted name written one byte in, its opening quote then overwritten by the '#'.
+    char* end = write_json_string(out.data() + 1, name);
+    out[0] = '"';
+    out[1] = '#';
+    out.resize(static_cast<size_t>(end - out.data()));
     return out;
+}
+
+// "/12": an array item's token, without the temporaries of "/" + std::to_string(index).
+void append_index_token(std::string& pointer, size_t index) {
+    char digits[24];
+    char* first = std::end(digits);
+    do {
+        *--first = static_cast<char>('0' + index % 10);
+        index /= 10;
+    } while (index);
+    *--first = '/';
+    pointer.append(first, static_cast<size_t>(std::end(digits) - first));
 }
 
 bool is_response_annotation(std::string_view key) { return key.rfind("@odata.", 0) == 0 || key.find('.') != std::string_view::npos; }
@@ -449,6 +463,9 @@ private:
             d.suggestion = std::move(*suggestion);  // each caller's last use of its fix
             d.hasSuggestion = true;
         }
+        // A list that grows past a few findings mostly runs to the limit: room for it at once,
+        // rather than moving every finding each time the list doubles.
+        if (out_.size() == 16) out_.reserve(kMaxDiagnostics + 1);
         out_.push_back(std::move(d));
     }
 
@@ -467,7 +484,7 @@ private:
         pointer.reserve(length);
         for (size_t f = 0; f < depth; ++f) {
             if (frames_[f].object) append_pointer_token(pointer, frames_[f].key);
-            else pointer += "/" + std::to_string(frames_[f].index);
+            else append_index_token(pointer, frames_[f].index);
         }
         return pointer;
     }
@@ -1108,14 +1125,21 @@ namespace {
 // writes it, so that one decode of the record's text gives the JSON answer's strings.
 size_t record_text_room(std::string_view value) { return value.size() + 2 * scan_detail::count_special_bytes(value.data(), value.size()); }
 
-char* write_record_text(char* to, std::string_view value) {
+// Returns where the text ends; `units` gets its length in UTF-16 units.
+char* write_record_text(char* to, std::string_view value, uint32_t& units) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
     size_t plain = 0;  // ASCII, a word at a time
     for (uint64_t word; plain + 8 <= value.size(); plain += 8) {
         std::memcpy(&word, bytes + plain, 8);
         if (word & 0x8080808080808080ull) break;
     }
+    while (plain < value.size() && bytes[plain] < 0x80) ++plain;
     to = write_text(to, value.substr(0, plain));
+    if (plain == value.size()) {
+        units = static_cast<uint32_t>(plain);  // ASCII: a unit a byte
+        return to;
+    }
+    char* const rest = to;
     for (size_t i = plain; i < value.size();) {
         if (bytes[i] < 0x80) {
             *to++ = static_cast<char>(bytes[i++]);
@@ -1125,6 +1149,7 @@ char* write_record_text(char* to, std::string_view value) {
         to = length ? write_text(to, value.substr(i, length)) : write_text(to, "\xEF\xBF\xBD");
         i += length ? length : 1;
     }
+    units = static_cast<uint32_t>(plain) + utf16_length(std::string_view(rest, static_cast<size_t>(to - rest)));
     return to;
 }
 
@@ -1146,9 +1171,9 @@ std::string validation_record(const ValidationResult& result) {
     };
     // Each string goes into the text; its length in UTF-16 units into the words.
     auto put_text = [&](std::string_view value) {
-        char* from = text;
-        text = write_record_text(text, value);
-        put(utf16_length(std::string_view(from, static_cast<size_t>(text - from))));
+        uint32_t units = 0;
+        text = write_record_text(text, value, units);
+        put(units);
     };
     put(kValidationRecordMark);
     put((result.valid() ? 1u : 0u) | (result.direction == Direction::Response ? 2u : 0u));
