@@ -199,9 +199,9 @@ function openBody(core) {
     oversize = direct(core, text) ? null : text;
     withInput(core, [oversize === null ? text : ''], (bytes) => core._gpb_body_assign(handle, bytes));
   };
-  const ask = (entry, viaString, id, ...rest) => (oversize === null
-    ? unwrap(callWithInput(core, [encodeId(id)], (idBytes) => entry(handle, idBytes, ...rest)))
-    : unwrap(viaString(wellFormed(oversize))));
+  const assist = (kind, entry, id, offset, response) => unwrap(oversize === null
+    ? callWithInput(core, [encodeId(id)], (idBytes) => entry(handle, idBytes, cursorOf(offset), response ? 1 : 0))
+    : assistText(core, kind, id, oversize, offset, response));
   return {
     get length() { return length; },
     setText: (text) => assign(toText(text)),
@@ -229,10 +229,9 @@ function openBody(core) {
       core.HEAPU8.set(idBytes, inputRoom(core, idBytes.length));
       return readValidation(core, core._gpb_body_validate(handle, idBytes.length, response ? 1 : 0));
     },
-    complete: (id, offset, { response = false, version } = {}) => ask(core._gpb_body_complete,
-      (text) => core.complete(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0),
-    hover: (id, offset, { response = false, version } = {}) => ask(core._gpb_body_hover,
-      (text) => core.hover(target(id, version), text, cursorOf(offset), !!response), target(id, version), cursorOf(offset), response ? 1 : 0),
+    complete: (id, offset, { response = false, version } = {}) =>
+      assist('complete', core._gpb_body_complete, target(id, version), offset, !!response),
+    hover: (id, offset, { response = false, version } = {}) => assist('hover', core._gpb_body_hover, target(id, version), offset, !!response),
     close: () => core._gpb_body_close(handle),
   };
 }

@@ -83,6 +83,7 @@ test('a held body past the direct limit is checked by the string path, and held 
   const huge = `{"displayName": "${'x'.repeat(8.5 * 1024 * 1024)}"}`;
   body.setText(huge);
   assert.deepEqual(body.validate(OP).diagnostics.map((d) => d.code), ['limit']);
+  assert.deepEqual(body.hover(OP, 3), gpb.hover(OP, huge, 3));
   assert.equal(body.replace(17, huge.length - 2, 'Plan'), true);
   assert.equal(body.length, 23);
   assert.deepEqual(body.validate(OP), gpb.validate(OP, '{"displayName": "Plan"}'));

@@ -73,8 +73,8 @@ export function hoverContent(h, applyFix, document = globalThis.document) {
 
 // assist: { complete(source, offset), hover(source, offset) }; textOf(doc) gives the source of a
 // document: the editor's held body with that document in it, or its text (made once per change).
-// describeAtCursor puts what is at the cursor into the page for
-// keyboard and screen reader users (Ctrl+I / Cmd+I).
+// describeAtCursor puts what is at the cursor into the page for keyboard and screen reader users
+// (Ctrl+I / Cmd+I).
 export function assistExtensions(assist, { textOf, describeAtCursor }) {
   const fixIn = (view) => (d) => view.dispatch({ changes: { from: d.from, to: d.to, insert: d.suggestion }, selection: { anchor: d.from + d.suggestion.length } });
   return [
