@@ -227,3 +227,23 @@ TEST_CASE("objects of different types at one depth are each checked against thei
         }
     }
 }
+
+// A complex value's required members are counted as they are read; a repeated name must not make
+// the count look complete (timeSlot requires "start" and "end").
+TEST_CASE("a complex value that repeats one required member is still missing the other") {
+    const gpb::Catalog& v1 = test::graph("v1.0");
+    const gpb::Resolution resolution = v1.resolve("POST", "/me/findMeetingTimes");
+    REQUIRE(resolution.operation != nullptr);
+    auto slot = [&](const std::string& members) {
+        const std::string body = R"({"timeConstraint": {"timeSlots": [{)" + members + "}]}}";
+        return test::findings(gpb::validate_body(v1, *resolution.operation, body, gpb::Direction::Request));
+    };
+    const std::string start = R"("start": {"dateTime": "2026-01-01T10:00:00", "timeZone": "UTC"})";
+    const std::string end = R"("end": {"dateTime": "2026-01-01T11:00:00", "timeZone": "UTC"})";
+    const test::Finding missing{"missing-required", "/timeConstraint/timeSlots/0"};
+    CHECK(slot(start + ", " + end).empty());
+    CHECK(slot(end + ", " + start).empty());
+    CHECK(slot(start) == std::set<test::Finding>{missing});
+    CHECK(slot(start + ", " + start) == std::set<test::Finding>{missing, {"duplicate-key", "/timeConstraint/timeSlots/0/start"}});
+    CHECK(slot(R"("Start": {"dateTime": "2026-01-01T10:00:00", "timeZone": "UTC"}, )" + end).count(missing) == 1);
+}

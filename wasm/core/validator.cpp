@@ -190,6 +190,7 @@ public:
     }
 
     bool duplicate_key(std::string_view name, uint32_t begin, uint32_t end) {
+        frames_.back().sawDuplicate = true;
         if (full()) return drop(begin, true);
         std::string pointer = pointer_at(frames_.size() - 1);
         append_pointer_token(pointer, name);
@@ -276,6 +277,12 @@ private:
         const TypeDef* declared = nullptr;  // objects: the type the position calls for...
         const TypeDef* type = nullptr;      // ...and the one the body names with @odata.type
         const PropertyDef* prop = nullptr;  // the property a collection or a deferred finding is about
+        // Objects: members written under the exact name of a property of mustHaveOf that cannot be
+        // left out of a complex value; with no name repeated, a count equal to the type's says
+        // none is missing without comparing names (finish_object).
+        const TypeDef* mustHaveOf = nullptr;
+        uint32_t mustHaveSeen = 0;
+        bool sawDuplicate = false;
     };
 
     // Kept between calls, like the reader's buffers: a validation then allocates almost nothing.
@@ -519,6 +526,13 @@ private:
             report_unknown_property(name, begin, end, depth, type, frame.declared);
             return;
         }
+        if (must_have(*prop) && same_text(name, prop->name)) {
+            if (frame.mustHaveOf != type) {
+                frame.mustHaveOf = type;
+                frame.mustHaveSeen = 0;
+            }
+            ++frame.mustHaveSeen;
+        }
         if (request_) {
             // A contained entity written inline in a POST is a deep insert (a message's attachments).
             bool deepInsert = prop->containsTarget && op_.method == "POST";
@@ -562,6 +576,9 @@ private:
     // A created entity must say which concrete type it is; elsewhere its address says it.
     bool creates(const Frame& frame) const { return frame.objectRole == ObjectRole::Body && request_ && op_.kind == OperationKind::Create; }
 
+    // A property a complex value must contain when it is sent.
+    static bool must_have(const PropertyDef& prop) { return !prop.nullable && !prop.collection; }
+
     void finish_object(const Frame& frame, uint32_t begin, const ObjectKeys& keys) {
         const size_t depth = frames_.size() - 1;
         const TypeDef* declared = frame.declared;
@@ -598,8 +615,12 @@ private:
                              "This PATCH changes nothing: the body sets no property.");
         }
         if (frame.objectRole == ObjectRole::Complex) {
+            if (!frame.sawDuplicate && frame.mustHaveOf == type &&
+                frame.mustHaveSeen == static_cast<uint32_t>(std::count_if(type->properties.begin(), type->properties.end(),
+                                                                          [](const PropertyDef* p) { return must_have(*p); })))
+                return;  // each one was written
             for (const PropertyDef* prop : type->properties) {
-                if (prop->nullable || prop->collection || keys.contains(prop->name)) continue;
+                if (!must_have(*prop) || keys.contains(prop->name)) continue;
                 add_at_brace(Severity::Error, code_name(Code::MissingRequired), depth, begin,
                              "This " + type->shortName + " is missing " + json_quote(prop->name) + ", which cannot be null: a " +
                                  type->shortName + " that is sent must contain it.");
