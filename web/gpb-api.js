@@ -31,6 +31,8 @@ const asJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+// A record's text starts with the operation id: a U+FEFF there is text, not a byte order mark.
+const recordDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 // Longer texts are over the core's size limit anyway; the string path reports their size.
 const DIRECT_INPUT_LIMIT = 8 * 1024 * 1024;
 
@@ -126,7 +128,7 @@ function readValidation(core, address) {
   const flags = word(1);
   const count = word(2);
   const textAt = 4 * (5 + 9 * count);
-  const text = decoder.decode(core.HEAPU8.subarray(address + textAt, address + textAt + word(3)));
+  const text = recordDecoder.decode(core.HEAPU8.subarray(address + textAt, address + textAt + word(3)));
   let at = 0;
   const next = (units) => text.slice(at, (at += units));
   const operation = next(word(4));
@@ -191,7 +193,9 @@ function loadText(core, parts, direct, viaEmbind) {
 // edits, and each check reads the text already there instead of copying all of it in again. A text
 // past the direct limit stays here and goes by the string path.
 function openBody(core) {
-  const handle = core._gpb_body_open();
+  // 0 once closed: the module gives a closed body's slot to the next one opened, and this wrapper
+  // must then reach nothing.
+  let handle = core._gpb_body_open();
   let length = 0;
   let oversize = null;
   const assign = (text) => {
@@ -232,7 +236,10 @@ function openBody(core) {
     complete: (id, offset, { response = false, version } = {}) =>
       assist('complete', core._gpb_body_complete, target(id, version), offset, !!response),
     hover: (id, offset, { response = false, version } = {}) => assist('hover', core._gpb_body_hover, target(id, version), offset, !!response),
-    close: () => core._gpb_body_close(handle),
+    close() {
+      core._gpb_body_close(handle);
+      handle = 0;
+    },
   };
 }
 

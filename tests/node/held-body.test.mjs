@@ -98,7 +98,12 @@ test('a closed body throws GpbError; other bodies keep their text', () => {
   first.close();
   assert.throws(() => first.validate(OP), (error) => error instanceof GpbError && error.code === 'internal');
   assert.deepEqual(second.validate(OP), gpb.validate(OP, '{"priority": "high"}'));
-  const third = gpb.openBody();  // takes the closed one's place
+  const third = gpb.openBody();  // takes the closed one's place in the module
+  // The closed wrapper reaches nothing, not the body now in its old place.
+  assert.throws(() => first.validate(OP), (error) => error instanceof GpbError && error.code === 'internal');
+  first.setText('{"priority": 12}');
+  assert.equal(first.replace(0, 0, ' '), false);
+  first.close();
   third.setText('{}');
   assert.deepEqual(second.validate(OP), gpb.validate(OP, '{"priority": "high"}'));
   assert.deepEqual(third.validate(OP), gpb.validate(OP, '{}'));

@@ -1,13 +1,19 @@
 // What the page asks of the core before its first diagnostics (web/app/main.js, start()): the
 // split keeps these functions in gpb-core.wasm, and its test runs the same calls. The page checks
-// the body its editor holds in the core (gpb.openBody). Returns the first validation.
+// the body its editor holds in the core (gpb.openBody) and sends it each keystroke, which may come
+// before the rest of the core; gpb.validate of a seed body is promised before it too (README).
+// Returns the first validation.
 export function firstPath(gpb) {
   const [first] = gpb.operations();
   gpb.describe(first.id);
   gpb.request(first.id, '', {});
+  const example = gpb.example(first.id);
   const body = gpb.openBody();
-  body.setText(gpb.example(first.id));
+  body.setText(example);
   const result = body.validate(first.id);
+  body.replace(0, 0, ' ');
+  body.replace(0, 1, '');
+  gpb.validate(first.id, example);
   body.close();
   return result;
 }

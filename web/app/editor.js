@@ -74,6 +74,9 @@ const keysAndLabel = (label) => [
   EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
 ];
 
+// Which editor's document each held body holds.
+const holders = new WeakMap();
+
 // The editor lives in a shadow root: CodeMirror's styles then go in as constructed style sheets,
 // which a strict style-src policy allows (a <style> element would be blocked).
 // body: a held body (gpb.openBody()) that follows the editor's edits; the checks then read it
@@ -84,22 +87,30 @@ export function createEditor(host, { text = '', onChange, label = 'JSON body', a
   // completion, hover), not once per caller.
   let cached = { doc: null, text: '' };
   const textOfDoc = (doc) => (cached.doc === doc ? cached.text : (cached = { doc, text: doc.toString() }).text);
-  // The document the held body holds; another one is given to it whole when next asked for.
+  // The document the held body holds; another one is given to it whole when next asked for (also
+  // when another editor has used the body since: a re-rendered element's editors share one).
   let held = null;
+  const holds = () => holders.get(body) === view;
   const bodyOf = (doc) => {
-    if (held !== doc) {
+    if (held !== doc || !holds()) {
       body.setText(textOfDoc(doc));
+      holders.set(body, view);
       held = doc;
     }
     return body;
   };
-  // A transaction's changes, in order, at their places in the new document.
+  // A transaction's changes, in order, at their places in the new document. An edit the body
+  // cannot take, or a call that fails, leaves the whole text to be given when next asked for.
   const follow = (update) => {
-    if (held !== update.startState.doc) return;
+    if (held !== update.startState.doc || !holds()) return;
     let applied = true;
-    update.changes.iterChanges((fromA, toA, fromB, toB, inserted) => {
-      applied &&= body.replace(fromB, fromB + (toA - fromA), inserted.toString());
-    });
+    try {
+      update.changes.iterChanges((fromA, toA, fromB, toB, inserted) => {
+        applied &&= body.replace(fromB, fromB + (toA - fromA), inserted.toString());
+      });
+    } catch {
+      applied = false;
+    }
     held = applied && body.length === update.state.doc.length ? update.state.doc : null;
   };
   const grammar = new Compartment();

@@ -139,7 +139,9 @@ class GpbBuilder extends HTMLElement {
       if (generation === this.generation) this.shadow.replaceChildren(el('p', { role: 'alert', text: `gpb-builder: ${error.message}` }));
       return;
     }
-    if (generation !== this.generation) return;  // the attributes changed while the model loaded
+    // The attributes changed while the model loaded, or the element left the page (it would never
+    // close the body opened below).
+    if (generation !== this.generation || !this.isConnected) return;
     this.model = model;
     if (this.text === null) this.text = this.getAttribute('value') ?? gpb.example(id);
     const editorHost = el('div', { class: 'editor', id: `${this.idBase}json` });
