@@ -119,7 +119,17 @@ std::vector<std::unique_ptr<gpb::HeldBody>> heldBodies;
 
 gpb::HeldBody* held_body(size_t handle) { return handle >= 1 && handle <= heldBodies.size() ? heldBodies[handle - 1].get() : nullptr; }
 
-const char* no_such_body() { return answer(R"({"error":{"code":"internal","message":"That body has been closed."}})"); }
+// (A template inside extern "C" needs C++ linkage of its own.)
+extern "C++" {
+// A check of a held body: check(id, text) on the body's text and the id in the input buffer, or
+// the answer for a closed one.
+template <class Check>
+const char* check_held(size_t handle, size_t idLength, Check check) {
+    const gpb::HeldBody* body = held_body(handle);
+    if (!body) return answer(R"({"error":{"code":"internal","message":"That body has been closed."}})");
+    return answer(check(Arguments{inputBuffer}.next(idLength), body->text()));
+}
+}
 
 }  // namespace
 
@@ -151,21 +161,18 @@ EMSCRIPTEN_KEEPALIVE int gpb_body_replace(size_t handle, size_t from, size_t to,
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_validate(size_t handle, size_t idLength, int response) {
-    const gpb::HeldBody* body = held_body(handle);
-    if (!body) return no_such_body();
-    return answer(gpb::api::validate_record(Arguments{inputBuffer}.next(idLength), body->text(), response != 0));
+    return check_held(handle, idLength,
+                      [&](std::string_view id, std::string_view text) { return gpb::api::validate_record(id, text, response != 0); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_complete(size_t handle, size_t idLength, size_t offset, int response) {
-    const gpb::HeldBody* body = held_body(handle);
-    if (!body) return no_such_body();
-    return answer(gpb::api::complete(Arguments{inputBuffer}.next(idLength), body->text(), offset, response != 0));
+    return check_held(handle, idLength,
+                      [&](std::string_view id, std::string_view text) { return gpb::api::complete(id, text, offset, response != 0); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_hover(size_t handle, size_t idLength, size_t offset, int response) {
-    const gpb::HeldBody* body = held_body(handle);
-    if (!body) return no_such_body();
-    return answer(gpb::api::hover(Arguments{inputBuffer}.next(idLength), body->text(), offset, response != 0));
+    return check_held(handle, idLength,
+                      [&](std::string_view id, std::string_view text) { return gpb::api::hover(id, text, offset, response != 0); });
 }
 
 EMSCRIPTEN_KEEPALIVE size_t gpb_result_length() { return lastResult.size(); }

@@ -1,7 +1,7 @@
 #include "held_body.hpp"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "text.hpp"
