@@ -118,9 +118,11 @@ function callWithInput(core, parts, call) {
 // JSON into the same object the JSON answer gives; an error comes as JSON.
 const RECORD_MARK = 0xffffffff;
 const NO_SUGGESTION = 0xffffffff;
+const RECORD_SAME_TEXT = 4;
 const SEVERITIES = ['error', 'warning', 'info'];
 
-function readValidation(core, address) {
+// `held` keeps a held body's last record text: a record flagged RECORD_SAME_TEXT has that text again.
+function readValidation(core, address, held = null) {
   const length = core._gpb_result_length();
   const view = new DataView(core.HEAPU8.buffer, address, length);
   if (length < 20 || view.getUint32(0, true) !== RECORD_MARK) return unwrap(decoder.decode(core.HEAPU8.subarray(address, address + length)));
@@ -128,7 +130,9 @@ function readValidation(core, address) {
   const flags = word(1);
   const count = word(2);
   const textAt = 4 * (5 + 9 * count);
-  const text = recordDecoder.decode(core.HEAPU8.subarray(address + textAt, address + textAt + word(3)));
+  const text = held && held.text !== null && flags & RECORD_SAME_TEXT ? held.text
+    : recordDecoder.decode(core.HEAPU8.subarray(address + textAt, address + textAt + word(3)));
+  if (held) held.text = text;
   let at = 0;
   const next = (units) => text.slice(at, (at += units));
   const operation = next(word(4));
@@ -198,6 +202,7 @@ function openBody(core) {
   let handle = core._gpb_body_open();
   let length = 0;
   let oversize = null;
+  const lastRecord = { text: null };  // the text of this body's last record, decoded
   const assign = (text) => {
     length = text.length;
     oversize = direct(core, text) ? null : text;
@@ -231,7 +236,7 @@ function openBody(core) {
       if (oversize !== null) return validateText(core, target(id, version), oversize, !!response);
       const idBytes = encodeId(target(id, version));
       core.HEAPU8.set(idBytes, inputRoom(core, idBytes.length));
-      return readValidation(core, core._gpb_body_validate(handle, idBytes.length, response ? 1 : 0));
+      return readValidation(core, core._gpb_body_validate(handle, idBytes.length, response ? 1 : 0), lastRecord);
     },
     complete: (id, offset, { response = false, version } = {}) =>
       assist('complete', core._gpb_body_complete, target(id, version), offset, !!response),

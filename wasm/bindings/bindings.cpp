@@ -14,6 +14,7 @@
 
 #include "api.hpp"
 #include "held_body.hpp"
+#include "validator.hpp"
 
 namespace {
 
@@ -115,19 +116,25 @@ EMSCRIPTEN_KEEPALIVE const char* gpb_load_permissions_input(size_t textLength) {
 // inserted text through the input buffer, and the checks read the body where it is.
 namespace {
 
-std::vector<std::unique_ptr<gpb::HeldBody>> heldBodies;
+// A body and what its last check found.
+struct Held {
+    gpb::HeldBody body;
+    gpb::CheckMemo memo;
+};
 
-gpb::HeldBody* held_body(size_t handle) { return handle >= 1 && handle <= heldBodies.size() ? heldBodies[handle - 1].get() : nullptr; }
+std::vector<std::unique_ptr<Held>> heldBodies;
+
+Held* held(size_t handle) { return handle >= 1 && handle <= heldBodies.size() ? heldBodies[handle - 1].get() : nullptr; }
 
 // (A template inside extern "C" needs C++ linkage of its own.)
 extern "C++" {
-// A check of a held body: check(id, text) on the body's text and the id in the input buffer, or
-// the answer for a closed one.
+// A check of a held body: check(id, held) with the id in the input buffer, or the answer for a
+// closed one.
 template <class Check>
 const char* check_held(size_t handle, size_t idLength, Check check) {
-    const gpb::HeldBody* body = held_body(handle);
+    Held* body = held(handle);
     if (!body) return answer(R"({"error":{"code":"internal","message":"That body has been closed."}})");
-    return answer(check(Arguments{inputBuffer}.next(idLength), body->text()));
+    return answer(check(Arguments{inputBuffer}.next(idLength), *body));
 }
 }
 
@@ -136,43 +143,44 @@ const char* check_held(size_t handle, size_t idLength, Check check) {
 EMSCRIPTEN_KEEPALIVE size_t gpb_body_open() {
     for (size_t i = 0; i < heldBodies.size(); ++i)
         if (!heldBodies[i]) {
-            heldBodies[i] = std::make_unique<gpb::HeldBody>();
+            heldBodies[i] = std::make_unique<Held>();
             return i + 1;
         }
-    heldBodies.push_back(std::make_unique<gpb::HeldBody>());
+    heldBodies.push_back(std::make_unique<Held>());
     return heldBodies.size();
 }
 
 EMSCRIPTEN_KEEPALIVE void gpb_body_close(size_t handle) {
-    if (held_body(handle)) heldBodies[handle - 1].reset();
+    if (held(handle)) heldBodies[handle - 1].reset();
 }
 
 EMSCRIPTEN_KEEPALIVE int gpb_body_assign(size_t handle, size_t textLength) {
-    gpb::HeldBody* body = held_body(handle);
+    Held* body = held(handle);
     if (!body) return 0;
-    body->assign(Arguments{inputBuffer}.next(textLength));
+    body->body.assign(Arguments{inputBuffer}.next(textLength));
     return 1;
 }
 
 // 1 when applied; 0 when the caller must assign the whole text instead.
 EMSCRIPTEN_KEEPALIVE int gpb_body_replace(size_t handle, size_t from, size_t to, size_t insertLength) {
-    gpb::HeldBody* body = held_body(handle);
-    return body && body->replace(from, to, Arguments{inputBuffer}.next(insertLength)) ? 1 : 0;
+    Held* body = held(handle);
+    return body && body->body.replace(from, to, Arguments{inputBuffer}.next(insertLength)) ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_validate(size_t handle, size_t idLength, int response) {
-    return check_held(handle, idLength,
-                      [&](std::string_view id, std::string_view text) { return gpb::api::validate_record(id, text, response != 0); });
+    return check_held(handle, idLength, [&](std::string_view id, Held& body) {
+        return gpb::api::validate_held_record(id, body.body, body.memo, response != 0);
+    });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_complete(size_t handle, size_t idLength, size_t offset, int response) {
     return check_held(handle, idLength,
-                      [&](std::string_view id, std::string_view text) { return gpb::api::complete(id, text, offset, response != 0); });
+                      [&](std::string_view id, Held& body) { return gpb::api::complete(id, body.body.text(), offset, response != 0); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_hover(size_t handle, size_t idLength, size_t offset, int response) {
     return check_held(handle, idLength,
-                      [&](std::string_view id, std::string_view text) { return gpb::api::hover(id, text, offset, response != 0); });
+                      [&](std::string_view id, Held& body) { return gpb::api::hover(id, body.body.text(), offset, response != 0); });
 }
 
 EMSCRIPTEN_KEEPALIVE size_t gpb_result_length() { return lastResult.size(); }

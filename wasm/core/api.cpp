@@ -280,6 +280,13 @@ std::string validate_record(std::string_view operationId, std::string_view body,
     return checked(operationId, body, response, validation_record);
 }
 
+std::string validate_held_record(std::string_view operationId, HeldBody& body, CheckMemo& memo, bool response) {
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    validate_held(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request, memo);
+    return held_validation_record(memo);
+}
+
 std::string complete(std::string_view operationId, std::string_view body, size_t offset, bool response) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);

@@ -9,7 +9,9 @@
 namespace gpb {
 struct OperationDef;
 struct Resolution;
+struct CheckMemo;
 class Catalog;
+class HeldBody;
 }  // namespace gpb
 
 namespace gpb::api {
@@ -25,6 +27,8 @@ std::string describe(const std::string& operationId);
 std::string validate(std::string_view operationId, std::string_view body, bool response);
 // The same check answered as validation_record (validator.hpp), for the page; errors stay JSON.
 std::string validate_record(std::string_view operationId, std::string_view body, bool response);
+// A held body's check as validate_record, with what it found kept in memo for the next (validate_held).
+std::string validate_held_record(std::string_view operationId, HeldBody& body, CheckMemo& memo, bool response);
 // Completion at a cursor (UTF-16 offset) in a body that may not parse: {from, to, items: [{label,
 // insert, cursor, detail, info, kind, section}]}; `cursor` counts UTF-16 units into `insert`.
 std::string complete(std::string_view operationId, std::string_view body, size_t offset, bool response);

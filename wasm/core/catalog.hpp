@@ -257,6 +257,9 @@ public:
     static std::string load_named(const std::string& name, std::string_view metadata, std::string_view serviceRoot = {});
     // Replaces a builtin Graph version's model with a whole model pack, as the page does.
     static std::string load_pack(const std::string& version, std::string_view pack);
+    // Counts the models replaced so far: a model and the types and operations it held may be gone
+    // once this has changed, so what refers to them is kept only together with this count.
+    static uint64_t generation();
     // A model read from CSDL alone (no overlay, references not resolved): what a model pack holds.
     static std::string read_metadata_only(Catalog& into, std::string_view metadata);
 

@@ -62,8 +62,14 @@ std::map<std::string, std::unique_ptr<Catalog>, std::less<>>& models() {
 // The small model the page starts with stays alive when a whole version replaces it (a caller may
 // hold a reference to it); a whole model replaced by another is freed, so that loading a pack again
 // costs no memory.
+uint64_t& replaced_models() {
+    static uint64_t count = 0;
+    return count;
+}
+
 void replace_model(const std::string& name, std::unique_ptr<Catalog> model) {
     static std::vector<std::unique_ptr<Catalog>> retired;
+    ++replaced_models();
     auto& slot = models()[name];
     if (slot && !slot->complete()) retired.push_back(std::move(slot));
     slot = std::move(model);
@@ -104,6 +110,8 @@ const Catalog* Catalog::named(std::string_view name) {
 }
 
 const Catalog& Catalog::builtin() { return *named("beta"); }
+
+uint64_t Catalog::generation() { return replaced_models(); }
 
 std::string Catalog::load_pack(const std::string& version, std::string_view csdlJson) {
     if (version != "beta" && version != "v1.0") return "no Graph version is called " + version;

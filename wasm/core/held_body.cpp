@@ -55,6 +55,13 @@ bool joins_surrogates(const std::string& left, const std::string& right) {
 void HeldBody::assign(std::string_view text) {
     text_.assign(text);
     highBytes_ = count_high_bytes(text_);
+    changes_.whole = true;
+    lastEditAt_ = std::string::npos;
+}
+
+void HeldBody::mark_checked() {
+    changes_.whole = false;
+    changes_.prefix = changes_.suffix = changes_.markedSize = text_.size();
 }
 
 size_t HeldBody::byte_offset(size_t units) const {
@@ -90,6 +97,9 @@ bool HeldBody::replace(size_t from, size_t to, std::string_view insert) {
         joins_surrogates(last_three(before, insert), first_three(after, {})))
         return false;
     highBytes_ = highBytes_ - count_high_bytes(std::string_view(text_).substr(begin, end - begin)) + count_high_bytes(insert);
+    changes_.prefix = std::min(changes_.prefix, begin);
+    changes_.suffix = std::min(changes_.suffix, text_.size() - end);
+    lastEditAt_ = begin;
     text_.replace(begin, end - begin, insert);
     return true;
 }

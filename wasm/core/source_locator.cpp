@@ -146,6 +146,8 @@ void locate_diagnostics(std::string_view text, Diagnostics& diagnostics) {
     }
 }
 
+SourcePosition locate_offset(std::string_view text, uint32_t byteOffset) { return ForwardLocator(text).at(byteOffset); }
+
 std::string_view SourceLocator::line_text(uint32_t line) const {
     if (line == 0 || line > lineStarts_.size()) return {};
     uint32_t start = lineStarts_[line - 1];

@@ -29,6 +29,9 @@ private:
 // Fills the line and column fields of each diagnostic from its byte range.
 void locate_diagnostics(std::string_view text, Diagnostics& diagnostics);
 
+// The line and column of one byte offset, counted from the start of the text.
+SourcePosition locate_offset(std::string_view text, uint32_t byteOffset);
+
 // UTF-16 code units in a UTF-8 byte range (invalid bytes count one unit each).
 uint32_t utf16_length(std::string_view utf8);
 

@@ -233,6 +233,19 @@ public:
     }
     bool null_value(uint32_t begin, uint32_t end) { return on_scalar(Scalar(NodeKind::Null, begin, end)); }
 
+    // Records in `out` the member string value whose quotes hold byte `at` (README, "A held body").
+    void watch(size_t at, WatchedValue& out) {
+        watchAt_ = at;
+        watched_ = &out;
+    }
+
+    // Checks one member's string value alone, its findings carrying `pointer`.
+    void check_member_value(const Scalar& value, const PropertyDef& prop, const std::string& pointer) {
+        fixedPointer_ = &pointer;
+        check_value(value, prop, 0);
+        fixedPointer_ = nullptr;
+    }
+
     // Findings past the cap: how many, and where the first of them was.
     struct Dropped {
         size_t count = 0;
@@ -421,8 +434,11 @@ private:
         const size_t depth = frames_.size();
         switch (parent.role) {
             case FrameRole::Object:
-                if (parent.action == MemberAction::Check) check_value(value, *parent.prop, depth);
-                else if (parent.action == MemberAction::OdataType) {
+                if (parent.action == MemberAction::Check) {
+                    if (watched_ && value.kind == NodeKind::String && value.begin < watchAt_ && watchAt_ < value.end)
+                        watch_value(value, *parent.prop, depth);
+                    check_value(value, *parent.prop, depth);
+                } else if (parent.action == MemberAction::OdataType) {
                     const TypeDef* named = check_odata_type(value, parent.declared, depth, true);
                     // Without subtypes there was no look-ahead: a sibling named here is checked as itself
                     // from here on (one mistake, one finding).
@@ -482,8 +498,19 @@ private:
         add(severity, code, depth, begin, begin + 1, std::move(message), suggestion);
     }
 
+    // A value is watched only as written without escapes: its text is then the token's inside.
+    void watch_value(const Scalar& value, const PropertyDef& prop, size_t depth) {
+        if (value.text.data() != text_.data() + value.begin + 1 || value.text.size() != value.end - value.begin - 2) return;
+        watched_->property = &prop;
+        watched_->begin = value.begin;
+        watched_->end = value.end;
+        watched_->pointer = pointer_at(depth);
+        watched_->listedBefore = parseFindings_.size() + out_.size();
+    }
+
     // The JSON Pointer of the value the first `depth` frames lead to (built only for a finding).
     std::string pointer_at(size_t depth) const {
+        if (fixedPointer_) return *fixedPointer_;
         // Sized first (escapes aside): one allocation, not one each time it doubles.
         size_t length = 0;
         for (size_t f = 0; f < depth; ++f) length += 1 + (frames_[f].object ? frames_[f].key.size() : 10);
@@ -1019,18 +1046,26 @@ private:
     std::vector<Shape>& shapes_ = shape_pool();  // by depth
     std::string lastTypeName_;
     const TypeDef* lastType_ = nullptr;
+    size_t watchAt_ = std::string::npos;
+    WatchedValue* watched_ = nullptr;
+    const std::string* fixedPointer_ = nullptr;  // what pointer_at gives while one value is checked alone
 };
 
 }  // namespace
 
-ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
-                               const ParseLimits& limits) {
+namespace {
+
+thread_local ScanBuffers lookaheadBuffers;
+
+ValidationResult validate_watching(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
+                                   const ParseLimits& limits, size_t watchAt, WatchedValue* watched) {
     ValidationResult result;
     result.operationId = operation.id;
     result.direction = direction;
     Diagnostics findings;
-    thread_local ScanBuffers bodyBuffers, lookaheadBuffers;
+    thread_local ScanBuffers bodyBuffers;
     Validator validator(catalog, operation, direction, text, limits, lookaheadBuffers, result.diagnostics, findings);
+    if (watched) validator.watch(watchAt, *watched);
     JsonScanner<Validator> scanner(text, limits, validator, true, &bodyBuffers);
     const bool parsed = scanner.scan_document();
     Validator::Dropped dropped = validator.droppedWhileReading;
@@ -1061,6 +1096,116 @@ ValidationResult validate_body(const Catalog& catalog, const OperationDef& opera
         std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), byStart);
     locate_diagnostics(text, result.diagnostics);
     return result;
+}
+
+// The findings of a lone string value's check: what its token (quotes included) at [begin, end) of
+// text is found to hold against prop.
+Diagnostics check_string_value(const Catalog& catalog, const OperationDef& operation, Direction direction, std::string_view text,
+                               uint32_t begin, uint32_t end, const PropertyDef& prop, const std::string& pointer) {
+    Diagnostics unused, found;
+    const ParseLimits limits;
+    Validator validator(catalog, operation, direction, text, limits, lookaheadBuffers, unused, found);
+    Scalar value(NodeKind::String, begin, end);
+    value.text = text.substr(begin + 1, end - begin - 2);
+    validator.check_member_value(value, prop, pointer);
+    return found;
+}
+
+// True when the token's inside is plain printable ASCII: no quote, backslash or control, so it
+// reads as the same string token whatever it held before.
+bool plain_ascii(std::string_view inside) {
+    return std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+}
+
+// The watched value checked again after edits inside it, its findings put in place of its old ones
+// and the others moved by the change in length. False, with the memo unchanged, when the edits
+// reached outside the value or the answer might differ from a whole check's in any other way.
+bool recheck_watched_value(const Catalog& catalog, const OperationDef& operation, Direction direction, std::string_view text,
+                           const HeldBody::Changes& changes, CheckMemo& memo) {
+    const WatchedValue& value = memo.value;
+    Diagnostics& diagnostics = memo.result.diagnostics;
+    if (!value.property || !memo.result.parsed || changes.whole || changes.prefix <= value.begin ||
+        changes.suffix < changes.markedSize - (value.end - 1))
+        return false;
+    const int64_t delta = static_cast<int64_t>(text.size()) - static_cast<int64_t>(changes.markedSize);
+    const int64_t newEnd = static_cast<int64_t>(value.end) + delta;
+    if (newEnd < static_cast<int64_t>(value.begin) + 2 || text.size() > ParseLimits{}.maxBytes) return false;
+    const auto end = static_cast<uint32_t>(newEnd);
+    if (text[end - 1] != '"' || !plain_ascii(text.substr(value.begin + 1, end - value.begin - 2))) return false;
+    auto own = [&](const Diagnostic& d) { return d.begin == value.begin && d.end == value.end; };
+    auto inside = [&](uint32_t offset) { return offset > value.begin && offset < value.end; };
+    size_t owned = 0;
+    bool capped = false;
+    for (const Diagnostic& d : diagnostics) {
+        if (own(d)) ++owned;
+        else if (d.begin == value.begin || inside(d.begin) || inside(d.end)) return false;
+        capped = capped || d.code == code_name(Code::Limit);
+    }
+    Diagnostics found = check_string_value(catalog, operation, direction, text, value.begin, end, *value.property, value.pointer);
+    // Which findings are listed depends on how many came before each. Under the cap, any number
+    // may be listed. Past it, the value's findings must all have been listed with room to spare
+    // (else some of them may have been dropped unseen), and as many as before keep every later
+    // finding where it was.
+    if (capped ? found.size() != owned || value.listedBefore + owned >= kMaxDiagnostics
+               : diagnostics.size() - owned + found.size() > kMaxDiagnostics)
+        return false;
+    // Neither the old nor the new inside holds a line break: lines stay, and what follows the value
+    // on its line moves by the change in its length.
+    const uint32_t units = end - value.begin;  // ASCII now: a unit a byte
+    const int64_t unitDelta = static_cast<int64_t>(units) - static_cast<int64_t>(value.units);
+    diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), own), diagnostics.end());
+    for (Diagnostic& d : diagnostics) {
+        if (d.begin >= value.end) {
+            d.begin = static_cast<uint32_t>(d.begin + delta);
+            if (d.line == value.line) d.column = static_cast<uint32_t>(d.column + unitDelta);
+        }
+        if (d.end >= value.end) {
+            d.end = static_cast<uint32_t>(d.end + delta);
+            if (d.endLine == value.line) d.endColumn = static_cast<uint32_t>(d.endColumn + unitDelta);
+        }
+    }
+    for (Diagnostic& d : found) {
+        d.line = d.endLine = value.line;
+        d.column = value.column;
+        d.endColumn = value.column + units;
+    }
+    auto at = std::lower_bound(diagnostics.begin(), diagnostics.end(), value.begin,
+                               [](const Diagnostic& d, uint32_t offset) { return d.begin < offset; });
+    diagnostics.insert(at, std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    memo.value.end = end;
+    memo.value.units = units;
+    return true;
+}
+
+}  // namespace
+
+ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
+                               const ParseLimits& limits) {
+    return validate_watching(catalog, operation, text, direction, limits, std::string::npos, nullptr);
+}
+
+const ValidationResult& validate_held(const Catalog& catalog, const OperationDef& operation, HeldBody& body, Direction direction,
+                                      CheckMemo& memo) {
+    const std::string_view text = body.text();
+    const bool sameCheck =
+        memo.catalog == &catalog && memo.generation == Catalog::generation() && memo.operation == &operation && memo.direction == direction;
+    if (!sameCheck ||
+        !(body.changes().none(text.size()) || recheck_watched_value(catalog, operation, direction, text, body.changes(), memo))) {
+        memo.catalog = &catalog;
+        memo.generation = Catalog::generation();
+        memo.operation = &operation;
+        memo.direction = direction;
+        memo.value = WatchedValue();
+        memo.result = validate_watching(catalog, operation, text, direction, ParseLimits{}, body.last_edit_at(), &memo.value);
+        if (memo.value.property) {
+            const SourcePosition at = locate_offset(text, memo.value.begin);
+            memo.value.line = at.line;
+            memo.value.column = at.column;
+            memo.value.units = utf16_length(text.substr(memo.value.begin, memo.value.end - memo.value.begin));
+        }
+    }
+    body.mark_checked();
+    return memo.result;
 }
 
 namespace {
@@ -1187,9 +1332,25 @@ char* write_record_text(char* to, std::string_view value, uint32_t& units) {
 
 }  // namespace
 
+std::string held_validation_record(CheckMemo& memo) {
+    std::string record = validation_record(memo.result);
+    uint32_t count = 0;
+    std::memcpy(&count, record.data() + 8, 4);
+    const std::string_view text = std::string_view(record).substr(4 * (kRecordHeaderWords + kRecordDiagnosticWords * size_t{count}));
+    if (memo.recorded && text == memo.recordText) {
+        uint32_t flags = 0;
+        std::memcpy(&flags, record.data() + 4, 4);
+        flags |= kRecordSameText;
+        std::memcpy(record.data() + 4, &flags, 4);
+    } else {
+        memo.recordText.assign(text);
+        memo.recorded = true;
+    }
+    return record;
+}
+
 std::string validation_record(const ValidationResult& result) {
-    constexpr size_t kHeaderWords = 5, kDiagnosticWords = 9;
-    const size_t wordBytes = 4 * (kHeaderWords + kDiagnosticWords * result.diagnostics.size());
+    const size_t wordBytes = 4 * (kRecordHeaderWords + kRecordDiagnosticWords * result.diagnostics.size());
     size_t textRoom = record_text_room(result.operationId);
     for (const Diagnostic& d : result.diagnostics)
         textRoom += record_text_room(d.code) + record_text_room(d.pointer) + record_text_room(d.message) + record_text_room(d.suggestion);

@@ -9,6 +9,7 @@
 
 #include "catalog.hpp"
 #include "diagnostics.hpp"
+#include "held_body.hpp"
 #include "json_tree.hpp"
 
 namespace gpb {
@@ -27,6 +28,36 @@ struct ValidationResult {
 ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
                                const ParseLimits& limits = {});
 
+// A member's string value as a check saw it: its token (quotes included), the property it is
+// checked against and the pointer its findings carry.
+struct WatchedValue {
+    const PropertyDef* property = nullptr;  // null when no value is watched
+    uint32_t begin = 0, end = 0;
+    std::string pointer;
+    uint32_t line = 0, column = 0, units = 0;  // where the token starts, and its length in UTF-16 units
+    size_t listedBefore = 0;                   // findings listed when the value was checked
+};
+
+// What a held body's last check found, kept for the next one (validate_held).
+struct CheckMemo {
+    const Catalog* catalog = nullptr;  // valid only while Catalog::generation() is `generation`
+    uint64_t generation = 0;
+    const OperationDef* operation = nullptr;
+    Direction direction = Direction::Request;
+    ValidationResult result;
+    WatchedValue value;
+    bool recorded = false;   // whether recordText holds the text of a record written from `result`
+    std::string recordText;  // that record's strings (validation_record)
+};
+
+// A held body's text checked, with the answer validate_body gives for it (README, "A held body").
+// A check watches the string value the body's last edit fell in. When every edit since stayed
+// between that value's quotes and left only plain ASCII there, the next check of the same
+// operation checks that value alone and moves the other findings; any other edit checks the whole
+// text again.
+const ValidationResult& validate_held(const Catalog& catalog, const OperationDef& operation, HeldBody& body, Direction direction,
+                                      CheckMemo& memo);
+
 // One diagnostic as the JSON object of the README's "Diagnostics" (suggestion only when there is one).
 nlohmann::ordered_json diagnostic_json(const Diagnostic& diagnostic);
 
@@ -35,13 +66,20 @@ std::string validation_json(const ValidationResult& result);
 
 // The same answer as a record the page reads without parsing JSON (web/gpb-api.js, readValidation):
 // little-endian 32-bit words, then one run of UTF-8 text holding every string in order.
-//   words: kValidationRecordMark (no JSON text starts with byte FF), flags (1 valid, 2 response),
+//   words: kValidationRecordMark (no JSON text starts with byte FF), flags (1 valid, 2 response,
+//          4 the text is that of the held body's last record: see held_validation_record),
 //          the number of diagnostics, the text's length in bytes, the operation's length;
 //   then per diagnostic: severity (Severity's value), line, column, endLine, endColumn and the
 //          lengths of its code, pointer, message and suggestion (kNoSuggestion when it has none).
 // Lengths of strings count UTF-16 units; the text's strings are in the order of their lengths.
 constexpr uint32_t kValidationRecordMark = 0xFFFFFFFFu;
 constexpr uint32_t kNoSuggestion = 0xFFFFFFFFu;
+constexpr uint32_t kRecordSameText = 4;
+constexpr size_t kRecordHeaderWords = 5, kRecordDiagnosticWords = 9;
 std::string validation_record(const ValidationResult& result);
+// The record of a held body's last check (memo.result). Its flags say kRecordSameText when its text
+// is byte for byte that of the record before it for the same body, which the reader has decoded
+// already; typing inside a value mostly leaves every message as it was.
+std::string held_validation_record(CheckMemo& memo);
 
 }  // namespace gpb
