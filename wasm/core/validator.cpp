@@ -1117,43 +1117,46 @@ bool plain_ascii(std::string_view inside) {
     return std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
 }
 
-// The watched value checked again after edits inside it, its findings put in place of its old ones
-// and the others moved by the change in length. False, with the memo unchanged, when the edits
-// reached outside the value or the answer might differ from a whole check's in any other way.
-bool recheck_watched_value(const Catalog& catalog, const OperationDef& operation, Direction direction, std::string_view text,
-                           const HeldBody::Changes& changes, CheckMemo& memo) {
-    const WatchedValue& value = memo.value;
-    Diagnostics& diagnostics = memo.result.diagnostics;
-    if (!value.property || !memo.result.parsed || changes.whole || changes.prefix <= value.begin ||
-        changes.suffix < changes.markedSize - (value.end - 1))
-        return false;
-    const int64_t delta = static_cast<int64_t>(text.size()) - static_cast<int64_t>(changes.markedSize);
-    const int64_t newEnd = static_cast<int64_t>(value.end) + delta;
-    if (newEnd < static_cast<int64_t>(value.begin) + 2 || text.size() > ParseLimits{}.maxBytes) return false;
-    const auto end = static_cast<uint32_t>(newEnd);
-    if (text[end - 1] != '"' || !plain_ascii(text.substr(value.begin + 1, end - value.begin - 2))) return false;
-    auto own = [&](const Diagnostic& d) { return d.begin == value.begin && d.end == value.end; };
+// Where the watched value's token ends now, when every edit since the last check stayed between
+// its quotes and left a plain inside there; 0 when not.
+uint32_t watched_value_end(std::string_view text, const HeldBody::Changes& changes, const WatchedValue& value) {
+    if (!value.property || changes.whole || changes.prefix <= value.begin || changes.suffix < changes.markedSize - (value.end - 1))
+        return 0;
+    const int64_t end = static_cast<int64_t>(value.end) + static_cast<int64_t>(text.size()) - static_cast<int64_t>(changes.markedSize);
+    if (end < static_cast<int64_t>(value.begin) + 2 || text.size() > ParseLimits{}.maxBytes) return 0;
+    const auto newEnd = static_cast<uint32_t>(end);
+    return text[newEnd - 1] == '"' && plain_ascii(text.substr(value.begin + 1, newEnd - value.begin - 2)) ? newEnd : 0;
+}
+
+// A finding the value's own check made: it covers exactly the value's token.
+bool made_by(const Diagnostic& d, const WatchedValue& value) { return d.begin == value.begin && d.end == value.end; }
+
+// Whether the other findings stay as a whole check would list them once the value's own `owned`
+// findings become `found` ones. No other finding may start at the value or lie inside it. Under the
+// cap, any number may be listed. Past it, the value's findings must all have been listed with room
+// to spare (else some may have been dropped unseen), and as many as before keep every later one
+// where it was.
+bool listing_holds(const Diagnostics& diagnostics, const WatchedValue& value, size_t found) {
     auto inside = [&](uint32_t offset) { return offset > value.begin && offset < value.end; };
     size_t owned = 0;
     bool capped = false;
     for (const Diagnostic& d : diagnostics) {
-        if (own(d)) ++owned;
+        if (made_by(d, value)) ++owned;
         else if (d.begin == value.begin || inside(d.begin) || inside(d.end)) return false;
         capped = capped || d.code == code_name(Code::Limit);
     }
-    Diagnostics found = check_string_value(catalog, operation, direction, text, value.begin, end, *value.property, value.pointer);
-    // Which findings are listed depends on how many came before each. Under the cap, any number
-    // may be listed. Past it, the value's findings must all have been listed with room to spare
-    // (else some of them may have been dropped unseen), and as many as before keep every later
-    // finding where it was.
-    if (capped ? found.size() != owned || value.listedBefore + owned >= kMaxDiagnostics
-               : diagnostics.size() - owned + found.size() > kMaxDiagnostics)
-        return false;
-    // Neither the old nor the new inside holds a line break: lines stay, and what follows the value
-    // on its line moves by the change in its length.
+    return capped ? found == owned && value.listedBefore + owned < kMaxDiagnostics : diagnostics.size() - owned + found <= kMaxDiagnostics;
+}
+
+// Puts the value's new findings in place of its old ones and moves the rest to the new text: its
+// token now ends at `end`. Neither the old nor the new inside holds a line break, so lines stay,
+// and what follows the value on its line moves by the change in its length.
+void replace_value_findings(Diagnostics& diagnostics, WatchedValue& value, uint32_t end, Diagnostics found) {
+    const int64_t delta = static_cast<int64_t>(end) - static_cast<int64_t>(value.end);
     const uint32_t units = end - value.begin;  // ASCII now: a unit a byte
     const int64_t unitDelta = static_cast<int64_t>(units) - static_cast<int64_t>(value.units);
-    diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), own), diagnostics.end());
+    diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return made_by(d, value); }),
+                      diagnostics.end());
     for (Diagnostic& d : diagnostics) {
         if (d.begin >= value.end) {
             d.begin = static_cast<uint32_t>(d.begin + delta);
@@ -1172,8 +1175,21 @@ bool recheck_watched_value(const Catalog& catalog, const OperationDef& operation
     auto at = std::lower_bound(diagnostics.begin(), diagnostics.end(), value.begin,
                                [](const Diagnostic& d, uint32_t offset) { return d.begin < offset; });
     diagnostics.insert(at, std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    memo.value.end = end;
-    memo.value.units = units;
+    value.end = end;
+    value.units = units;
+}
+
+// The watched value checked again after edits inside it. False, with the memo unchanged, when the
+// edits reached outside the value or the answer might differ from a whole check's in any other way.
+bool recheck_watched_value(const Catalog& catalog, const OperationDef& operation, Direction direction, std::string_view text,
+                           const HeldBody::Changes& changes, CheckMemo& memo) {
+    if (!memo.result.parsed) return false;
+    const uint32_t end = watched_value_end(text, changes, memo.value);
+    if (!end) return false;
+    Diagnostics found =
+        check_string_value(catalog, operation, direction, text, memo.value.begin, end, *memo.value.property, memo.value.pointer);
+    if (!listing_holds(memo.result.diagnostics, memo.value, found.size())) return false;
+    replace_value_findings(memo.result.diagnostics, memo.value, end, std::move(found));
     return true;
 }
 
