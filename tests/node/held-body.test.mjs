@@ -67,9 +67,13 @@ test('typing inside values, each keystroke checked: a held body answers as its w
       const values = [...text.matchAll(/: "([^"]*)"/g)];
       const value = values[random(values.length)];
       cursor = value.index + 3 + random(value[1].length + 1);
+      if (/[\uDC00-\uDFFF]/.test(text[cursor] ?? '')) cursor += 1;  // not between the halves of a pair
     }
     const deleting = random(4) === 0 && text[cursor - 1] !== '"';
-    const [from, insert] = deleting ? [cursor - 1, ''] : [cursor, 'abchiLmnoptsu0123456789-:TZ .'[random(29)]];
+    const letter = random(10) === 0 ? ['é', '😀'][random(2)] : 'abchiLmnoptsu0123456789-:TZ .'[random(29)];
+    // A whole character goes: both halves of a surrogate pair.
+    const back = /[\uDC00-\uDFFF]/.test(text[cursor - 1] ?? '') ? 2 : 1;
+    const [from, insert] = deleting ? [cursor - back, ''] : [cursor, letter];
     assert.equal(body.replace(from, cursor, insert), true);
     text = text.slice(0, from) + insert + text.slice(cursor);
     cursor = from + insert.length;

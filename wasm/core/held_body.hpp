@@ -24,7 +24,7 @@ public:
     // its last `suffix` bytes are as they were then, when it was `markedSize` bytes long. A check
     // that knows what it found then re-reads only what lies between (validator.hpp, validate_held).
     struct Changes {
-        bool whole = true;  // set (or the first text) since the mark: nothing is known to be kept
+        bool whole = true;  // set whole since the mark, or never marked: nothing is known to be kept
         size_t prefix = 0, suffix = 0, markedSize = 0;
         bool none(size_t size) const { return !whole && prefix == markedSize && suffix == markedSize && size == markedSize; }
     };

@@ -1111,10 +1111,22 @@ Diagnostics check_string_value(const Catalog& catalog, const OperationDef& opera
     return found;
 }
 
-// True when the token's inside is plain printable ASCII: no quote, backslash or control, so it
-// reads as the same string token whatever it held before.
-bool plain_ascii(std::string_view inside) {
-    return std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
+// True when the token's inside needs no escape and holds nothing the reader refuses: no quote,
+// backslash or control character, and only valid UTF-8 (the reader's own rule), so it reads as a
+// string token of those same characters whatever it held before.
+bool plain_inside(std::string_view inside) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(inside.data());
+    for (size_t i = 0; i < inside.size();) {
+        if (bytes[i] >= 0x80) {
+            const size_t length = scan_detail::utf8_sequence_length(bytes + i, inside.size() - i);
+            if (!length) return false;
+            i += length;
+            continue;
+        }
+        if (bytes[i] < 0x20 || bytes[i] == '"' || bytes[i] == '\\') return false;
+        ++i;
+    }
+    return true;
 }
 
 // Where the watched value's token ends now, when every edit since the last check stayed between
@@ -1125,7 +1137,7 @@ uint32_t watched_value_end(std::string_view text, const HeldBody::Changes& chang
     const int64_t end = static_cast<int64_t>(value.end) + static_cast<int64_t>(text.size()) - static_cast<int64_t>(changes.markedSize);
     if (end < static_cast<int64_t>(value.begin) + 2 || text.size() > ParseLimits{}.maxBytes) return 0;
     const auto newEnd = static_cast<uint32_t>(end);
-    return text[newEnd - 1] == '"' && plain_ascii(text.substr(value.begin + 1, newEnd - value.begin - 2)) ? newEnd : 0;
+    return text[newEnd - 1] == '"' && plain_inside(text.substr(value.begin + 1, newEnd - value.begin - 2)) ? newEnd : 0;
 }
 
 // A finding the value's own check made: it covers exactly the value's token.
@@ -1149,11 +1161,10 @@ bool listing_holds(const Diagnostics& diagnostics, const WatchedValue& value, si
 }
 
 // Puts the value's new findings in place of its old ones and moves the rest to the new text: its
-// token now ends at `end`. Neither the old nor the new inside holds a line break, so lines stay,
+// token now ends at `end` and is `units` UTF-16 units long. Neither the old nor the new inside holds a line break, so lines stay,
 // and what follows the value on its line moves by the change in its length.
-void replace_value_findings(Diagnostics& diagnostics, WatchedValue& value, uint32_t end, Diagnostics found) {
+void replace_value_findings(Diagnostics& diagnostics, WatchedValue& value, uint32_t end, uint32_t units, Diagnostics found) {
     const int64_t delta = static_cast<int64_t>(end) - static_cast<int64_t>(value.end);
-    const uint32_t units = end - value.begin;  // ASCII now: a unit a byte
     const int64_t unitDelta = static_cast<int64_t>(units) - static_cast<int64_t>(value.units);
     diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return made_by(d, value); }),
                       diagnostics.end());
@@ -1189,7 +1200,8 @@ bool recheck_watched_value(const Catalog& catalog, const OperationDef& operation
     Diagnostics found =
         check_string_value(catalog, operation, direction, text, memo.value.begin, end, *memo.value.property, memo.value.pointer);
     if (!listing_holds(memo.result.diagnostics, memo.value, found.size())) return false;
-    replace_value_findings(memo.result.diagnostics, memo.value, end, std::move(found));
+    const uint32_t units = utf16_length(text.substr(memo.value.begin, end - memo.value.begin));
+    replace_value_findings(memo.result.diagnostics, memo.value, end, units, std::move(found));
     return true;
 }
 

@@ -52,9 +52,9 @@ struct CheckMemo {
 
 // A held body's text checked, with the answer validate_body gives for it (README, "A held body").
 // A check watches the string value the body's last edit fell in. When every edit since stayed
-// between that value's quotes and left only plain ASCII there, the next check of the same
-// operation checks that value alone and moves the other findings; any other edit checks the whole
-// text again.
+// between that value's quotes and left there only characters that need no escape, the next check
+// of the same operation checks that value alone and moves the other findings; any other edit
+// checks the whole text again.
 const ValidationResult& validate_held(const Catalog& catalog, const OperationDef& operation, HeldBody& body, Direction direction,
                                       CheckMemo& memo);
 
