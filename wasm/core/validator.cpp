@@ -1116,17 +1116,14 @@ Diagnostics check_string_value(const Catalog& catalog, const OperationDef& opera
 // string token of those same characters whatever it held before.
 bool plain_inside(std::string_view inside) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(inside.data());
-    for (size_t i = 0; i < inside.size();) {
-        if (bytes[i] >= 0x80) {
-            const size_t length = scan_detail::utf8_sequence_length(bytes + i, inside.size() - i);
-            if (!length) return false;
-            i += length;
-            continue;
-        }
-        if (bytes[i] < 0x20 || bytes[i] == '"' || bytes[i] == '\\') return false;
-        ++i;
+    for (size_t i = 0;;) {
+        i = scan_detail::skip_plain_string_bytes(inside.data(), i, inside.size());
+        if (i >= inside.size()) return true;
+        if (bytes[i] < 0x80) return false;  // a quote, a backslash or a control character
+        const size_t length = scan_detail::utf8_sequence_length(bytes + i, inside.size() - i);
+        if (!length) return false;
+        i += length;
     }
-    return true;
 }
 
 // Where the watched value's token ends now, when every edit since the last check stayed between
@@ -1362,9 +1359,8 @@ char* write_record_text(char* to, std::string_view value, uint32_t& units) {
 
 std::string held_validation_record(CheckMemo& memo) {
     std::string record = validation_record(memo.result);
-    uint32_t count = 0;
-    std::memcpy(&count, record.data() + 8, 4);
-    const std::string_view text = std::string_view(record).substr(4 * (kRecordHeaderWords + kRecordDiagnosticWords * size_t{count}));
+    const std::string_view text =
+        std::string_view(record).substr(4 * (kRecordHeaderWords + kRecordDiagnosticWords * memo.result.diagnostics.size()));
     if (memo.recorded && text == memo.recordText) {
         uint32_t flags = 0;
         std::memcpy(&flags, record.data() + 4, 4);
