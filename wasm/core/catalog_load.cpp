@@ -59,14 +59,15 @@ std::map<std::string, std::unique_ptr<Catalog>, std::less<>>& models() {
     return all;
 }
 
-// The small model the page starts with stays alive when a whole version replaces it (a caller may
-// hold a reference to it); a whole model replaced by another is freed, so that loading a pack again
-// costs no memory.
+// How many models replace_model has replaced (Catalog::generation).
 uint64_t& replaced_models() {
     static uint64_t count = 0;
     return count;
 }
 
+// The small model the page starts with stays alive when a whole version replaces it (a caller may
+// hold a reference to it); a whole model replaced by another is freed, so that loading a pack again
+// costs no memory.
 void replace_model(const std::string& name, std::unique_ptr<Catalog> model) {
     static std::vector<std::unique_ptr<Catalog>> retired;
     ++replaced_models();
