@@ -39,7 +39,7 @@ const DIRECT_INPUT_LIMIT = 8 * 1024 * 1024;
 // Writes text as UTF-8 at address; a lone surrogate (which TextEncoder would silently turn into
 // U+FFFD) is written as its three-byte form, so the core points at it as text that is not UTF-8.
 function writeUtf8(core, text, address, capacity) {
-  if (isWellFormed(text)) return encoder.encodeInto(text, core.HEAPU8.subarray(address, address + capacity));
+  if (isWellFormed(text)) return encoder.encodeInto(text, heapFrom(core, address, capacity));
   // Rare: written piece by piece, only into room for the worst case (three bytes per code unit).
   if (capacity < text.length * 3) return { read: 0, written: 0 };
   let written = 0;
@@ -54,6 +54,17 @@ function writeUtf8(core, text, address, capacity) {
   }
   put(text.slice(from));
   return { read: text.length, written };
+}
+
+// The module's memory from address to address + capacity: the last such view is kept while the
+// memory has not grown (a view made on every call costs more than a small body's copy).
+const heapViews = new WeakMap();
+function heapFrom(core, address, capacity) {
+  const last = heapViews.get(core);
+  if (last && last.buffer === core.HEAPU8.buffer && last.address === address && last.view.length === capacity) return last.view;
+  const view = core.HEAPU8.subarray(address, address + capacity);
+  heapViews.set(core, { buffer: core.HEAPU8.buffer, address, view });
+  return view;
 }
 
 // The module's input buffer: its address is asked for only when more room is needed (it grows and
@@ -81,28 +92,29 @@ function writeShortAscii(core, text) {
 }
 
 // The arguments go one after another into the module's input buffer; call gets their lengths in
-// bytes, and what it returns is returned.
+// bytes, and what it returns is returned. A part is a string, or bytes already encoded.
+const partLengths = [];
 function withInput(core, parts, call) {
-  const ids = parts.map((part) => (typeof part === 'string' ? null : part));
-  let capacity = parts.reduce((sum, part) => sum + part.length, 16);
+  let capacity = 16;
+  for (let index = 0; index < parts.length; index += 1) capacity += parts[index].length;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const address = inputRoom(core, capacity);
-    const lengths = [];
     let used = 0;
     let complete = true;
-    for (const [index, part] of parts.entries()) {
-      if (ids[index]) {
-        core.HEAPU8.set(ids[index], address + used);
-        lengths.push(ids[index].length);
-        used += ids[index].length;
-        continue;
+    partLengths.length = parts.length;
+    for (let index = 0; index < parts.length && complete; index += 1) {
+      const part = parts[index];
+      if (typeof part === 'string') {
+        const { read, written } = writeUtf8(core, part, address + used, capacity - used);
+        complete = read === part.length;
+        partLengths[index] = written;
+      } else {
+        core.HEAPU8.set(part, address + used);
+        partLengths[index] = part.length;
       }
-      const { read, written } = writeUtf8(core, part, address + used, capacity - used);
-      if (read < part.length) complete = false;
-      lengths.push(written);
-      used += written;
+      used += partLengths[index];
     }
-    if (complete) return call(...lengths);
+    if (complete) return call(...partLengths);
     capacity = parts.reduce((sum, part) => sum + part.length * 3, 16);  // room for any UTF-8
   }
   throw new GpbError('internal', 'The input buffer could not hold the text.');

@@ -4,8 +4,11 @@
 
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "source_locator.hpp"
+#include "text.hpp"
 
 namespace {
 
@@ -50,4 +53,33 @@ TEST_CASE("a position between the CR and LF of a line break is on the CR's line"
     CHECK(diagnostics[0].column == 4);
     CHECK(diagnostics[0].endLine == 2);
     CHECK(diagnostics[0].endColumn == 1);
+}
+
+TEST_CASE("UTF-16 offsets and byte offsets convert alike however ASCII and other letters mix") {
+    // Built from whole characters: the UTF-16 offset of each character's first byte, counted one
+    // character at a time, is what both conversions must agree with.
+    const std::vector<std::pair<std::string, size_t>> letters = {{"a", 1}, {"é", 1}, {"中", 1}, {"😀", 2}, {"\n", 1}};
+    std::mt19937 random(7);
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        std::vector<std::pair<size_t, size_t>> starts;  // (byte, UTF-16 unit) of each character
+        size_t units = 0;
+        const size_t count = random() % 40;
+        for (size_t k = 0; k < count; ++k) {
+            // Mostly ASCII runs, so that eight-byte words of ASCII and of other letters both occur.
+            const auto& letter = letters[random() % 8 < 5 ? 0 : 1 + random() % 4];
+            starts.emplace_back(text.size(), units);
+            text += letter.first;
+            units += letter.second;
+        }
+        starts.emplace_back(text.size(), units);
+        INFO(text);
+        for (const auto& [byte, unit] : starts) {
+            CHECK(gpb::utf16_offset_of(text, byte) == unit);
+            CHECK(gpb::byte_offset_of(text, unit) == byte);
+        }
+        CHECK(gpb::utf16_length(text) == units);
+        CHECK(gpb::byte_offset_of(text, units + 5) == text.size());
+        CHECK(gpb::utf16_offset_of(text, text.size() + 5) == units);
+    }
 }

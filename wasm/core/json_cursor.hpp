@@ -41,11 +41,13 @@ struct CursorContext {
     bool needsCommaAfter = false;   // a member or item follows the token
 };
 
-// `offset` and every offset in the answer are byte offsets into `text`.
-CursorContext locate_cursor(std::string_view text, uint32_t offset);
+// `offset` and every offset in the answer are byte offsets into `text`. skipUnread passes over the
+// containers whose contents cannot change the answer; the answer is the same without it (tests
+// compare the two), only slower on a large body.
+CursorContext locate_cursor(std::string_view text, uint32_t offset, bool skipUnread = true);
 
 // The token that contains `offset` (a key or a value), for hover: place Key or Value with
 // from/to around it, or place None when the offset is between tokens.
-CursorContext token_at(std::string_view text, uint32_t offset);
+CursorContext token_at(std::string_view text, uint32_t offset, bool skipUnread = true);
 
 }  // namespace gpb

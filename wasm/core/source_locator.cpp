@@ -11,22 +11,7 @@
 
 namespace gpb {
 
-uint32_t utf16_length(std::string_view utf8) {
-    uint32_t units = 0;
-    size_t i = 0;
-    // ASCII eight bytes at a time: one unit each.
-    constexpr uint64_t highs = 0x8080808080808080ull;
-    for (uint64_t v; i + 8 <= utf8.size(); i += 8) {
-        std::memcpy(&v, utf8.data() + i, 8);
-        if (v & highs) break;
-        units += 8;
-    }
-    for (unsigned char byte : utf8.substr(i)) {
-        if ((byte & 0xC0) == 0x80) continue;  // continuation byte
-        units += byte >= 0xF0 ? 2 : 1;        // 4-byte sequences become surrogate pairs
-    }
-    return units;
-}
+uint32_t utf16_length(std::string_view utf8) { return static_cast<uint32_t>(utf16_offset_of(utf8, utf8.size())); }
 
 SourceLocator::SourceLocator(std::string_view text) : text_(text) {
     lineStarts_.push_back(0);
