@@ -30,6 +30,7 @@ done
 seed_corpus validate "$out"/seed-bodies/* "$fixtures"/JSONTestSuite/test_parsing/y_*
 seed_corpus builders "$out"/seed-bodies/*
 seed_corpus held "$out"/seed-bodies/*
+seed_corpus cursor "$out"/seed-bodies/*
 seed_corpus docpage "$fixtures"/seeds/*.txt "$fixtures"/pages/*
 seed_corpus request "$fixtures"/seeds/*.txt
 seed_corpus metadata "$fixtures"/metadata/*.xml "$fixtures"/metadata/*.json "$fixtures"/metadata/hostile/*

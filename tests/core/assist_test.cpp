@@ -83,6 +83,8 @@ TEST_CASE("completion at a key offers the members not yet there, in the order a 
         // An abstract entity created: its kind first; a key already there is not offered again.
         {lib, "{|}", {"@odata.type", "addedOn", "title", "genres", "pages", "loanPeriod", "shelf", "keywords"}},
         {lib, "{\"title\": \"x\", \"p|\"}", {"pages", "@odata.type", "loanPeriod"}},
+        // A name typed above other members (no colon yet): the names below it are not offered.
+        {lib, "{\n  \"p|\"\n  \"pages\": 3,\n  \"title\": \"x\"\n}", {"@odata.type", "loanPeriod"}},
         // Inside a derived type, its own members too.
         {lib, "{\"@odata.type\": \"#contoso.library.audiobook\", \"n|", {"narrator"}},
         // Nested: the complex value's type, after its kind.

@@ -131,7 +131,9 @@ private:
         bool closed;
         const size_t j = string_token_end(t_, start, closed);
         const size_t contentEnd = closed ? j - 1 : j;
-        const bool isKey = !stack_.empty() && stack_.back().object && (expect_ == Expect::Key || expect_ == Expect::CommaOrEnd);
+        // A string where a colon is expected starts the next member: a name being typed above others has none yet.
+        const bool isKey = !stack_.empty() && stack_.back().object &&
+                           (expect_ == Expect::Key || expect_ == Expect::CommaOrEnd || expect_ == Expect::Colon);
         const bool inside = hover_ ? start <= offset_ && offset_ < j : start < offset_ && (offset_ < j || (!closed && offset_ <= j));
         // A value's text is kept only as an object's "@odata.type" (or as the token at the cursor).
         const bool odataTypeValue = !isKey && !stack_.empty() && stack_.back().object && stack_.back().key == "@odata.type";
