@@ -179,8 +179,9 @@ EMSCRIPTEN_KEEPALIVE const char* gpb_body_complete(size_t handle, size_t idLengt
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_body_hover(size_t handle, size_t idLength, size_t offset, int response) {
-    return check_held(handle, idLength,
-                      [&](std::string_view id, Held& body) { return gpb::api::hover(id, body.body.text(), offset, response != 0); });
+    return check_held(handle, idLength, [&](std::string_view id, Held& body) {
+        return gpb::api::hover_held(id, body.body, body.memo, offset, response != 0);
+    });
 }
 
 EMSCRIPTEN_KEEPALIVE size_t gpb_result_length() { return lastResult.size(); }

@@ -1,5 +1,7 @@
 #include "api.hpp"
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "builders.hpp"
@@ -304,11 +306,14 @@ std::string complete(std::string_view operationId, std::string_view body, size_t
     return dump(ojson{{"from", utf16_offset_of(body, c.from)}, {"to", utf16_offset_of(body, c.to)}, {"items", items}});
 }
 
-std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response) {
-    Target target = find_target(operationId);
-    if (!target.operation) return unknown_operation(operationId, target.problem);
+namespace {
+
+// Hover's answer: what is at the offset, with the findings there from `check` (README, "Editor help").
+std::string hover_answer(const Target& target, std::string_view body, size_t offset, bool response,
+                         const std::function<const ValidationResult&()>& check) {
     const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
-    HoverInfo h = hover_body(*target.model, *target.operation, body, cursor, response ? Direction::Response : Direction::Request);
+    HoverInfo h = hover_body(*target.model, *target.operation, body, cursor, response ? Direction::Response : Direction::Request,
+                             [&]() -> const Diagnostics& { return check().diagnostics; });
     if (!h.found) return dump(ojson{{"from", nullptr}});
     ojson found = ojson::array();
     for (const auto& d : h.diagnostics) {
@@ -332,6 +337,26 @@ std::string hover(std::string_view operationId, std::string_view body, size_t of
                       {"flags", h.flags},
                       {"members", h.members},
                       {"diagnostics", found}});
+}
+
+}  // namespace
+
+std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response) {
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    ValidationResult checked;
+    return hover_answer(target, body, offset, response, [&]() -> const ValidationResult& {
+        checked = validate_body(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request);
+        return checked;
+    });
+}
+
+std::string hover_held(std::string_view operationId, HeldBody& body, CheckMemo& memo, size_t offset, bool response) {
+    Target target = find_target(operationId);
+    if (!target.operation) return unknown_operation(operationId, target.problem);
+    return hover_answer(target, body.text(), offset, response, [&]() -> const ValidationResult& {
+        return validate_held(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request, memo);
+    });
 }
 
 std::string example(const std::string& operationId, bool full) {

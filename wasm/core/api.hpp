@@ -35,6 +35,9 @@ std::string complete(std::string_view operationId, std::string_view body, size_t
 // What is at a cursor: {from, to, title, type, description, nullable, readOnly, computed,
 // collection, flags, members, diagnostics} or {from: null} when nothing is there.
 std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response);
+// The same on a held body, its findings from the body's check (validate_held): none is run again
+// while the text has not changed since the last.
+std::string hover_held(std::string_view operationId, HeldBody& body, CheckMemo& memo, size_t offset, bool response);
 std::string example(const std::string& operationId, bool full);  // {"body": text}
 std::string request(const std::string& operationId, const std::string& body,
                     const std::string& pathParametersJson);                            // {method,url,headers,body,raw}

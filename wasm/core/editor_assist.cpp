@@ -285,7 +285,8 @@ Completion complete_body(const Catalog& catalog, const OperationDef& op, std::st
     return out;
 }
 
-HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string_view text, uint32_t offset, Direction direction) {
+HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string_view text, uint32_t offset, Direction direction,
+                     const std::function<const Diagnostics&()>& findings) {
     CursorContext at = token_at(text, offset);
     HoverInfo out;
     if (at.place == CursorPlace::None || at.frames.empty()) return out;
@@ -317,8 +318,8 @@ HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string
                 if (m != kSentinel) out.members.push_back(m);
         }
     }
-    for (auto& d : validate_body(catalog, op, text, direction).diagnostics)
-        if (d.begin <= out.to && d.end >= out.from && (d.begin < out.to || d.begin == out.from)) out.diagnostics.push_back(std::move(d));
+    for (const auto& d : findings())
+        if (d.begin <= out.to && d.end >= out.from && (d.begin < out.to || d.begin == out.from)) out.diagnostics.push_back(d);
     out.found = out.found || !out.diagnostics.empty();
     return out;
 }

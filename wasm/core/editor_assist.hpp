@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,8 @@ struct HoverInfo {
 
 Completion complete_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset,
                          Direction direction);
-HoverInfo hover_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset, Direction direction);
+// `findings` gives the check's findings for the text; it is asked only when the offset is on a token.
+HoverInfo hover_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset, Direction direction,
+                     const std::function<const Diagnostics&()>& findings);
 
 }  // namespace gpb
