@@ -308,7 +308,7 @@ std::string complete(std::string_view operationId, std::string_view body, size_t
 
 namespace {
 
-// Hover's answer: what is at the offset, with the findings there from `check` (README, "Editor help").
+// Hover's answer: what is at the offset, with the findings there from `check` (README, "The JS API").
 std::string hover_answer(const Target& target, std::string_view body, size_t offset, bool response,
                          const std::function<const ValidationResult&()>& check) {
     const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
