@@ -1,7 +1,5 @@
 #include "api.hpp"
 
-#include <functional>
-
 #include <nlohmann/json.hpp>
 
 #include "builders.hpp"
@@ -308,12 +306,8 @@ std::string complete(std::string_view operationId, std::string_view body, size_t
 
 namespace {
 
-// Hover's answer: what is at the offset, with the findings there from `check` (README, "The JS API").
-std::string hover_answer(const Target& target, std::string_view body, size_t offset, bool response,
-                         const std::function<const ValidationResult&()>& check) {
-    const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
-    HoverInfo h = hover_body(*target.model, *target.operation, body, cursor, response ? Direction::Response : Direction::Request,
-                             [&]() -> const Diagnostics& { return check().diagnostics; });
+// Hover's answer: what is at the offset, with its findings (README, "The JS API").
+std::string hover_answer(std::string_view body, const HoverInfo& h) {
     if (!h.found) return dump(ojson{{"from", nullptr}});
     ojson found = ojson::array();
     for (const auto& d : h.diagnostics) {
@@ -339,24 +333,27 @@ std::string hover_answer(const Target& target, std::string_view body, size_t off
                       {"diagnostics", found}});
 }
 
+Direction direction_of(bool response) { return response ? Direction::Response : Direction::Request; }
+
 }  // namespace
 
 std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
-    ValidationResult checked;
-    return hover_answer(target, body, offset, response, [&]() -> const ValidationResult& {
-        checked = validate_body(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request);
-        return checked;
-    });
+    const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
+    HoverInfo h = hover_body(*target.model, *target.operation, body, cursor, direction_of(response));
+    if (h.onToken) add_hover_findings(h, validate_body(*target.model, *target.operation, body, direction_of(response)).diagnostics);
+    return hover_answer(body, h);
 }
 
 std::string hover_held(std::string_view operationId, HeldBody& body, CheckMemo& memo, size_t offset, bool response) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
-    return hover_answer(target, body.text(), offset, response, [&]() -> const ValidationResult& {
-        return validate_held(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request, memo);
-    });
+    const std::string_view text = body.text();
+    const auto cursor = static_cast<uint32_t>(byte_offset_of(text, offset));
+    HoverInfo h = hover_body(*target.model, *target.operation, text, cursor, direction_of(response));
+    if (h.onToken) add_hover_findings(h, validate_held(*target.model, *target.operation, body, direction_of(response), memo).diagnostics);
+    return hover_answer(text, h);
 }
 
 std::string example(const std::string& operationId, bool full) {

@@ -285,11 +285,11 @@ Completion complete_body(const Catalog& catalog, const OperationDef& op, std::st
     return out;
 }
 
-HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string_view text, uint32_t offset, Direction direction,
-                     const std::function<const Diagnostics&()>& findings) {
+HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string_view text, uint32_t offset, Direction direction) {
     CursorContext at = token_at(text, offset);
     HoverInfo out;
     if (at.place == CursorPlace::None || at.frames.empty()) return out;
+    out.onToken = true;
     ModelPlace place = place_of(catalog, op, at.frames, direction);
     const CursorFrame& frame = at.frames.back();
     out.from = at.from;
@@ -318,10 +318,13 @@ HoverInfo hover_body(const Catalog& catalog, const OperationDef& op, std::string
                 if (m != kSentinel) out.members.push_back(m);
         }
     }
-    for (const auto& d : findings())
-        if (d.begin <= out.to && d.end >= out.from && (d.begin < out.to || d.begin == out.from)) out.diagnostics.push_back(d);
-    out.found = out.found || !out.diagnostics.empty();
     return out;
+}
+
+void add_hover_findings(HoverInfo& hover, const Diagnostics& findings) {
+    for (const auto& d : findings)
+        if (d.begin <= hover.to && d.end >= hover.from && (d.begin < hover.to || d.begin == hover.from)) hover.diagnostics.push_back(d);
+    hover.found = hover.found || !hover.diagnostics.empty();
 }
 
 }  // namespace gpb

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,13 +36,15 @@ struct HoverInfo {
     std::string description;
     bool nullable = true, readOnly = false, computed = false, collection = false, flags = false;
     std::vector<std::string> members;  // enum members
-    Diagnostics diagnostics;           // the findings at this place
+    Diagnostics diagnostics;           // the findings at this place (add_hover_findings)
+    bool onToken = false;              // the offset is on a key or a value
 };
 
 Completion complete_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset,
                          Direction direction);
-// `findings` gives the check's findings for the text; it is asked only when the offset is on a token.
-HoverInfo hover_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset, Direction direction,
-                     const std::function<const Diagnostics&()>& findings);
+// What is at `offset`, without findings: a caller that has checked the text adds them.
+HoverInfo hover_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, uint32_t offset, Direction direction);
+// The findings of the text's check that touch the hovered token.
+void add_hover_findings(HoverInfo& hover, const Diagnostics& findings);
 
 }  // namespace gpb
