@@ -46,6 +46,9 @@ std::string target_of(const Catalog& model, const OperationDef& op) {
     return (model.name() == "beta" ? std::string() : model.name() + " ") + op.id;
 }
 
+// The calls' `response` flag as the core's direction.
+Direction direction_of(bool response) { return response ? Direction::Response : Direction::Request; }
+
 Target find_target(std::string_view target) {
     Target t;
     t.model = &Catalog::builtin();
@@ -267,7 +270,7 @@ namespace {
 std::string checked(std::string_view operationId, std::string_view body, bool response, std::string (*write)(const ValidationResult&)) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
-    return write(validate_body(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request));
+    return write(validate_body(*target.model, *target.operation, body, direction_of(response)));
 }
 
 }  // namespace
@@ -283,7 +286,7 @@ std::string validate_record(std::string_view operationId, std::string_view body,
 std::string validate_held_record(std::string_view operationId, HeldBody& body, CheckMemo& memo, bool response) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
-    validate_held(*target.model, *target.operation, body, response ? Direction::Response : Direction::Request, memo);
+    validate_held(*target.model, *target.operation, body, direction_of(response), memo);
     return held_validation_record(memo);
 }
 
@@ -291,7 +294,7 @@ std::string complete(std::string_view operationId, std::string_view body, size_t
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
     const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
-    Completion c = complete_body(*target.model, *target.operation, body, cursor, response ? Direction::Response : Direction::Request);
+    Completion c = complete_body(*target.model, *target.operation, body, cursor, direction_of(response));
     ojson items = ojson::array();
     for (const auto& item : c.items)
         items.push_back({{"label", item.label},
@@ -332,8 +335,6 @@ std::string hover_answer(std::string_view body, const HoverInfo& h) {
                       {"members", h.members},
                       {"diagnostics", found}});
 }
-
-Direction direction_of(bool response) { return response ? Direction::Response : Direction::Request; }
 
 }  // namespace
 
