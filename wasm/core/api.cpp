@@ -8,6 +8,7 @@
 #include "doc_lint.hpp"
 #include "editor_assist.hpp"
 #include "http_text.hpp"
+#include "json_value.hpp"
 #include "text.hpp"
 #include "validator.hpp"
 
@@ -370,7 +371,7 @@ std::string request(const std::string& operationId, const std::string& body, con
     const OperationDef* op = target.operation;
     std::vector<std::pair<std::string, std::string>> params;
     if (!pathParametersJson.empty()) {
-        ojson given = ojson::parse(pathParametersJson, nullptr, false);
+        ojson given = read_json_value(pathParametersJson);
         if (given.is_discarded() || !given.is_object())
             return error(ApiError::BadParameters, "Path parameters must be a JSON object of names to strings.");
         for (auto& [name, value] : given.items())

@@ -1,4 +1,5 @@
 #include "builders.hpp"
+#include "json_value.hpp"
 #include "text.hpp"
 
 #include <cctype>
@@ -119,28 +120,6 @@ bool pointer_within(const std::string& pointer, const std::string& member) {
 }
 
 }  // namespace
-
-ojson to_ordered_json(const JsonDocument& doc, const JsonNode& node) {
-    switch (node.kind) {
-        case NodeKind::Object: {
-            ojson out = ojson::object();
-            for (uint32_t child : node.children) out[doc.at(child).key] = to_ordered_json(doc, doc.at(child));
-            return out;
-        }
-        case NodeKind::Array: {
-            ojson out = ojson::array();
-            for (uint32_t child : node.children) out.push_back(to_ordered_json(doc, doc.at(child)));
-            return out;
-        }
-        case NodeKind::String: return node.text;
-        case NodeKind::Number:
-            if (node.integerFits) return node.intValue;
-            return node.numberValue;
-        case NodeKind::Boolean: return node.boolValue;
-        case NodeKind::Null: return nullptr;
-    }
-    return nullptr;
-}
 
 std::string example_body(const OperationDef& op, bool full) {
     ojson body = ojson::object();

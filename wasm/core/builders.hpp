@@ -45,7 +45,4 @@ HttpResponse build_response(const Catalog& catalog, const OperationDef& operatio
 
 std::string percent_encode(std::string_view value);
 
-// The node as nlohmann JSON (member order kept).
-nlohmann::ordered_json to_ordered_json(const JsonDocument& doc, const JsonNode& node);
-
 }  // namespace gpb

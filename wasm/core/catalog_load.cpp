@@ -7,6 +7,7 @@
 #include "catalog.hpp"
 #include "catalog_data.hpp"
 #include "csdl_xml.hpp"
+#include "json_value.hpp"
 #include "model_pack.hpp"
 #include "text.hpp"
 
@@ -43,8 +44,7 @@ namespace {
 const std::vector<json>& builtin_documents() {
     static const std::vector<json> documents = [] {
         std::vector<json> parsed;
-        for (std::string_view source : embedded_catalog_sources())
-            parsed.push_back(json::parse(source.begin(), source.end(), nullptr, false));
+        for (std::string_view source : embedded_catalog_sources()) parsed.push_back(read_json_value(source));
         return parsed;
     }();
     return documents;
@@ -184,9 +184,7 @@ void Catalog::load_builtin_and(const std::vector<std::string_view>& sources) {
     resolve();
 }
 
-void Catalog::load_source(std::string_view source, const std::string& origin) {
-    load_parsed(json::parse(source.begin(), source.end(), nullptr, false), origin);
-}
+void Catalog::load_source(std::string_view source, const std::string& origin) { load_parsed(read_json_value(source), origin); }
 
 void Catalog::load_parsed(const json& doc, const std::string& origin) {
     if (doc.is_discarded() || !doc.is_object()) {
