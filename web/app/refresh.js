@@ -5,11 +5,11 @@
 import { $ } from './dom.js';
 import { renderDiagnosticList } from './diagnostic-list.js';
 import { countText } from './words.js';
-import { renderForm } from './form.js';
 import { parseLossless } from './form-values.js';
 import { LARGE_BODY } from './previews.js';
 import { saveDraft } from './saved-state.js';
 import { debounce } from './debounce.js';
+import { notice } from './notices.js';
 import { page, state, describe } from './page-state.js';
 
 export function applyFix(d) {
@@ -26,13 +26,26 @@ function renderDiagnostics(list) {
   renderDiagnosticList($('diagnostics'), list, { select: (d) => page.editor.select(d), fix: applyFix });
 }
 
+// The form's code is fetched after the first diagnostics (README, "Speed and size"); until it has
+// arrived, a refresh asks for it and the latest refresh renders the form once it is here.
+let formCode = null;
+let formLoading = null;
+function withFormCode(render) {
+  if (formCode) return render();
+  formLoading ??= import('./form.js').then((code) => { formCode = code; }, (error) => {
+    formLoading = null;  // the next refresh asks again
+    notice(`The form could not load: ${error.message}`, 'error');
+  });
+  formLoading.then(() => formCode && render());
+}
+
 // Re-renders the form; the control being edited keeps focus and caret across the re-render.
 function renderFormNow(focusId) {
   const active = document.activeElement;
   const caret = focusId && active?.id === focusId && typeof active.selectionStart === 'number'
     ? [active.selectionStart, active.selectionEnd] : null;
   const stale = state.value === undefined;
-  renderForm($('body-form'), {
+  formCode.renderForm($('body-form'), {
     model: describe(state.op),
     value: stale ? state.lastGood : state.value,
     stale,
@@ -82,7 +95,8 @@ function refreshFormAndPreviews(text, { large, focusId }) {
   } catch {
     state.value = undefined;
   }
-  renderFormNow(focusId);
+  const generation = refreshGeneration;
+  withFormCode(() => { if (generation === refreshGeneration) renderFormNow(focusId); });
   if (!large) page.previews.forget();
   schedulePreviews(large ? 400 : 0);
   scheduleDraft(large ? 1000 : 0, { op: state.op, params: state.params, bodies: { ...state.bodies, [state.op]: text } });
