@@ -1,6 +1,6 @@
 // A held body's check (validate_held) gives, after every edit, the answer a whole check of its text
-// gives: the edits that stay inside one string value re-check that value alone, and the answers
-// must not tell the difference (non-ASCII letters included).
+// gives: the edits that stay inside one string or number value re-check that value alone, and the
+// answers must not tell the difference (non-ASCII letters included).
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -27,6 +27,27 @@ std::vector<Span> string_tokens(const std::string& text) {
         while (j < text.size() && text[j] != '"' && text[j] != '\n') j += text[j] == '\\' ? 2 : 1;
         if (j >= text.size() || text[j] != '"') break;
         spans.push_back({i, j + 1});
+        i = j;
+    }
+    return spans;
+}
+
+// The number tokens of a text that may not parse, outside its strings: a run of the characters a
+// number is written with, starting with '-' or a digit after ':', ',' or '[' (and spaces).
+std::vector<Span> number_tokens(const std::string& text, const std::vector<Span>& strings) {
+    std::vector<Span> spans;
+    auto inString = [&](size_t at) {
+        return std::any_of(strings.begin(), strings.end(), [&](const Span& s) { return at >= s.begin && at < s.end; });
+    };
+    auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (!(text[i] == '-' || (text[i] >= '0' && text[i] <= '9')) || inString(i)) continue;
+        size_t before = i;
+        while (before > 0 && text[before - 1] == ' ') --before;
+        if (before == 0 || (text[before - 1] != ':' && text[before - 1] != ',' && text[before - 1] != '[')) continue;
+        size_t j = i;
+        while (j < text.size() && numeric(text[j])) ++j;
+        spans.push_back({i, j});
         i = j;
     }
     return spans;
@@ -80,21 +101,26 @@ namespace {
 
 // Types into a held body as a person does, checking after most edits that validate_held answers
 // as validate_body does for the same text; counts the edits that stayed inside the watched value.
-void type_and_compare(const Body& start, int steps, std::mt19937& random, size_t& insideWatched) {
+void type_and_compare(const Body& start, int steps, std::mt19937& random, size_t& insideWatched, size_t& onWatchedNumber) {
     CAPTURE(start.operation->id);
-    const std::string letters = "abcdefhilmnoprstuvwxyADHMPTZ0123456789-:. ,";
+    const std::string letters = "abcdefhilmnoprstuvwxyADHMPTZ0123456789-:. ,", digits = "01234567890123456789-.eE+";
     gpb::HeldBody body;
     gpb::CheckMemo memo;
     body.assign(start.text);
     std::string mirror = start.text;
     size_t typingAt = std::string::npos;  // where the last edit left the cursor, to type on there
     for (int step = 0; step < steps; ++step) {
-        // Where: mostly on from the last edit (typing a word), else in another string, else anywhere.
+        // Where: mostly on from the last edit (typing a word), else in another string or on a number
+        // (either end included), else anywhere.
         const std::vector<Span> tokens = string_tokens(mirror);
+        const std::vector<Span> numbers = number_tokens(mirror, tokens);
         const unsigned where = random() % 10;
         size_t from;
         if (where < 6 && typingAt != std::string::npos && typingAt <= mirror.size()) {
             from = typingAt;
+        } else if (where < 7 && !numbers.empty()) {
+            const Span& t = numbers[random() % numbers.size()];
+            from = t.begin + random() % (t.end - t.begin + 1);
         } else if (where < 9 && !tokens.empty()) {
             const Span& t = tokens[random() % tokens.size()];
             from = t.begin + 1 + random() % (t.end - t.begin - 1);
@@ -105,8 +131,11 @@ void type_and_compare(const Body& start, int steps, std::mt19937& random, size_t
         std::string insert;
         size_t to = from;
         const unsigned what = random() % 10;
+        const bool onNumber = std::any_of(numbers.begin(), numbers.end(), [&](const Span& t) { return from >= t.begin && from <= t.end; });
         if (what < 6) {
-            for (unsigned n = 1 + random() % 2; n > 0; --n) insert += letters[random() % letters.size()];
+            // On a number, mostly what numbers are written with.
+            const std::string& typed = onNumber && random() % 4 ? digits : letters;
+            for (unsigned n = 1 + random() % 2; n > 0; --n) insert += typed[random() % typed.size()];
             // Now and then a letter of two bytes, or of four (a surrogate pair to the editor).
             if (random() % 8 == 0) insert = random() % 2 ? "\xC3\xA9" : "\xF0\x9F\x98\x80";
         } else if (what < 8) {
@@ -122,7 +151,10 @@ void type_and_compare(const Body& start, int steps, std::mt19937& random, size_t
         while (continuation(from)) --from;
         while (continuation(to)) ++to;
         const bool plain = std::all_of(insert.begin(), insert.end(), [](char c) { return c < 0 || (c >= 0x20 && c != '"' && c != '\\'); });
-        if (memo.value.property && from > memo.value.begin && to < memo.value.end && plain) ++insideWatched;
+        if (memo.value.property && memo.value.kind == gpb::NodeKind::String && from > memo.value.begin && to < memo.value.end && plain)
+            ++insideWatched;
+        if (memo.value.property && memo.value.kind == gpb::NodeKind::Number && from >= memo.value.begin && to <= memo.value.end)
+            ++onWatchedNumber;
         REQUIRE(body.replace(gpb::utf16_offset_of(mirror, from), gpb::utf16_offset_of(mirror, to), insert));
         mirror.replace(from, to - from, insert);
         typingAt = from + insert.size();
@@ -149,10 +181,11 @@ void type_and_compare(const Body& start, int steps, std::mt19937& random, size_t
 
 TEST_CASE("a held body's check answers as a whole check of its text, edit after edit") {
     std::mt19937 random(20261201);
-    size_t insideWatched = 0;
-    for (const Body& start : bodies()) type_and_compare(start, 600, random, insideWatched);
-    // The edits above mostly stayed inside the value the check before watched.
+    size_t insideWatched = 0, onWatchedNumber = 0;
+    for (const Body& start : bodies()) type_and_compare(start, 600, random, insideWatched, onWatchedNumber);
+    // The edits above mostly stayed inside the value the check before watched, a number now and then.
     CHECK(insideWatched > 200);
+    CHECK(onWatchedNumber > 50);
 }
 
 TEST_CASE("a held body's check answers as a whole check past the cap on findings") {
@@ -167,8 +200,8 @@ TEST_CASE("a held body's check answers as a whole check past the cap on findings
     REQUIRE(gpb::validate_body(*capped.model, *capped.operation, capped.text, capped.direction).diagnostics.size() ==
             gpb::kMaxDiagnostics + 1);
     std::mt19937 random(7);
-    size_t insideWatched = 0;
-    type_and_compare(capped, 800, random, insideWatched);
+    size_t insideWatched = 0, onWatchedNumber = 0;
+    type_and_compare(capped, 800, random, insideWatched, onWatchedNumber);
     CHECK(insideWatched > 40);
 }
 

@@ -233,13 +233,13 @@ public:
     }
     bool null_value(uint32_t begin, uint32_t end) { return on_scalar(Scalar(NodeKind::Null, begin, end)); }
 
-    // Records in `out` the member string value whose quotes hold byte `at` (README, "A held body").
+    // Records in `out` the member value the edit at byte `at` fell in (README, "A held body").
     void watch(size_t at, WatchedValue& out) {
         watchAt_ = at;
         watched_ = &out;
     }
 
-    // Checks one member's string value alone, its findings carrying `pointer`.
+    // Checks one member's string or number value alone, its findings carrying `pointer`.
     void check_member_value(const Scalar& value, const PropertyDef& prop, const std::string& pointer) {
         fixedPointer_ = &pointer;
         check_value(value, prop, 0);
@@ -435,8 +435,7 @@ private:
         switch (parent.role) {
             case FrameRole::Object:
                 if (parent.action == MemberAction::Check) {
-                    if (watched_ && value.kind == NodeKind::String && value.begin < watchAt_ && watchAt_ < value.end)
-                        watch_value(value, *parent.prop, depth);
+                    if (watched_ && edited(value)) watch_value(value, *parent.prop, depth);
                     check_value(value, *parent.prop, depth);
                 } else if (parent.action == MemberAction::OdataType) {
                     const TypeDef* named = check_odata_type(value, parent.declared, depth, true);
@@ -498,9 +497,19 @@ private:
         add(severity, code, depth, begin, begin + 1, std::move(message), suggestion);
     }
 
-    // A value is watched only as written without escapes: its text is then the token's inside.
+    // Whether the last edit fell in this value: between a string's quotes, or anywhere on a number
+    // (a digit typed at its end makes it longer).
+    bool edited(const Scalar& value) const {
+        if (value.kind == NodeKind::String) return value.begin < watchAt_ && watchAt_ < value.end;
+        return value.kind == NodeKind::Number && value.begin <= watchAt_ && watchAt_ <= value.end;
+    }
+
+    // A string is watched only as written without escapes: its text is then the token's inside.
     void watch_value(const Scalar& value, const PropertyDef& prop, size_t depth) {
-        if (value.text.data() != text_.data() + value.begin + 1 || value.text.size() != value.end - value.begin - 2) return;
+        if (value.kind == NodeKind::String &&
+            (value.text.data() != text_.data() + value.begin + 1 || value.text.size() != value.end - value.begin - 2))
+            return;
+        watched_->kind = value.kind;
         watched_->property = &prop;
         watched_->begin = value.begin;
         watched_->end = value.end;
@@ -1098,17 +1107,58 @@ ValidationResult validate_watching(const Catalog& catalog, const OperationDef& o
     return result;
 }
 
-// The findings of a lone string value's check: what its token (quotes included) at [begin, end) of
-// text is found to hold against prop.
-Diagnostics check_string_value(const Catalog& catalog, const OperationDef& operation, Direction direction, std::string_view text,
-                               uint32_t begin, uint32_t end, const PropertyDef& prop, const std::string& pointer) {
+// The findings of a lone value's check: what `value` (a string or a number token of text) is found
+// to hold against prop.
+Diagnostics check_lone_value(const Catalog& catalog, const OperationDef& operation, Direction direction, std::string_view text,
+                             const Scalar& value, const PropertyDef& prop, const std::string& pointer) {
     Diagnostics unused, found;
     const ParseLimits limits;
     Validator validator(catalog, operation, direction, text, limits, lookaheadBuffers, unused, found);
-    Scalar value(NodeKind::String, begin, end);
-    value.text = text.substr(begin + 1, end - begin - 2);
     validator.check_member_value(value, prop, pointer);
     return found;
+}
+
+// The reader's events for one value read alone: only a number is kept.
+struct LoneNumber {
+    JsonNumber number;
+    uint32_t begin = 0, end = 0;
+    bool read = false;
+
+    bool number_value(const JsonNumber& n, uint32_t b, uint32_t e) {
+        number = n;
+        begin = b;
+        end = e;
+        read = true;
+        return true;
+    }
+    bool begin_object(uint32_t) { return false; }
+    bool end_object(uint32_t, uint32_t, const ObjectKeys&) { return false; }
+    bool begin_array(uint32_t) { return false; }
+    bool end_array(uint32_t, uint32_t) { return false; }
+    bool key(std::string_view, uint32_t, uint32_t) { return false; }
+    bool duplicate_key(std::string_view, uint32_t, uint32_t) { return false; }
+    bool string_value(std::string_view, uint32_t, uint32_t) { return false; }
+    bool bool_value(bool, uint32_t, uint32_t) { return false; }
+    bool null_value(uint32_t, uint32_t) { return false; }
+};
+
+// The watched value's token at [begin, end) of text as the reader reads it: false when it is no
+// longer one token of its kind (a number whose digits an edit broke, say).
+bool read_watched_token(std::string_view text, const WatchedValue& watched, uint32_t end, Scalar& value, JsonNumber& number) {
+    value = Scalar(watched.kind, watched.begin, end);
+    if (watched.kind == NodeKind::String) {
+        value.text = text.substr(watched.begin + 1, end - watched.begin - 2);
+        return true;
+    }
+    // Read from a text that ends with the token, so that the reader cannot run past it. What
+    // followed the number before still follows it, and cannot go on a number.
+    LoneNumber lone;
+    JsonScanner<LoneNumber> reader(text.substr(0, end), ParseLimits{}, lone, false);
+    if (!reader.scan_value_at(watched.begin) || !lone.read || lone.begin != watched.begin || lone.end != end) return false;
+    number = lone.number;
+    value.text = number.literal;
+    value.number = &number;
+    return true;
 }
 
 // True when the token's inside needs no escape and holds nothing the reader refuses: no quote,
@@ -1126,14 +1176,17 @@ bool plain_inside(std::string_view inside) {
     }
 }
 
-// Where the watched value's token ends now, when every edit since the last check stayed between
-// its quotes and left a plain inside there; 0 when not.
+// Where the watched value's token ends now, when every edit since the last check stayed within it
+// (between a string's quotes, which hold a plain inside; anywhere on a number, its ends included);
+// 0 when not.
 uint32_t watched_value_end(std::string_view text, const HeldBody::Changes& changes, const WatchedValue& value) {
-    if (!value.property || changes.whole || changes.prefix <= value.begin || changes.suffix < changes.markedSize - (value.end - 1))
-        return 0;
+    const bool string = value.kind == NodeKind::String;
+    const uint32_t firstEditable = string ? value.begin + 1 : value.begin, lastEditable = string ? value.end - 1 : value.end;
+    if (!value.property || changes.whole || changes.prefix < firstEditable || changes.suffix < changes.markedSize - lastEditable) return 0;
     const int64_t end = static_cast<int64_t>(value.end) + static_cast<int64_t>(text.size()) - static_cast<int64_t>(changes.markedSize);
-    if (end < static_cast<int64_t>(value.begin) + 2 || text.size() > ParseLimits{}.maxBytes) return 0;
+    if (end < static_cast<int64_t>(value.begin) + (string ? 2 : 1) || text.size() > ParseLimits{}.maxBytes) return 0;
     const auto newEnd = static_cast<uint32_t>(end);
+    if (!string) return newEnd;
     return text[newEnd - 1] == '"' && plain_inside(text.substr(value.begin + 1, newEnd - value.begin - 2)) ? newEnd : 0;
 }
 
@@ -1193,9 +1246,10 @@ bool recheck_watched_value(const Catalog& catalog, const OperationDef& operation
                            const HeldBody::Changes& changes, CheckMemo& memo) {
     if (!memo.result.parsed) return false;
     const uint32_t end = watched_value_end(text, changes, memo.value);
-    if (!end) return false;
-    Diagnostics found =
-        check_string_value(catalog, operation, direction, text, memo.value.begin, end, *memo.value.property, memo.value.pointer);
+    Scalar value;
+    JsonNumber number;
+    if (!end || !read_watched_token(text, memo.value, end, value, number)) return false;
+    Diagnostics found = check_lone_value(catalog, operation, direction, text, value, *memo.value.property, memo.value.pointer);
     if (!listing_holds(memo.result.diagnostics, memo.value, found.size())) return false;
     const uint32_t units = utf16_length(text.substr(memo.value.begin, end - memo.value.begin));
     replace_value_findings(memo.result.diagnostics, memo.value, end, units, std::move(found));

@@ -28,10 +28,11 @@ struct ValidationResult {
 ValidationResult validate_body(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
                                const ParseLimits& limits = {});
 
-// A member's string value as a check saw it: its token (quotes included), the property it is
-// checked against and the pointer its findings carry.
+// A member's string or number value as a check saw it: its token (a string's quotes included), the
+// property it is checked against and the pointer its findings carry.
 struct WatchedValue {
     const PropertyDef* property = nullptr;  // null when no value is watched
+    NodeKind kind = NodeKind::String;
     uint32_t begin = 0, end = 0;
     std::string pointer;
     uint32_t line = 0, column = 0, units = 0;  // where the token starts, and its length in UTF-16 units
@@ -51,10 +52,11 @@ struct CheckMemo {
 };
 
 // A held body's text checked, with the answer validate_body gives for it (README, "A held body").
-// A check watches the string value the body's last edit fell in. When every edit since stayed
-// between that value's quotes and left there only characters that need no escape, the next check
-// of the same operation checks that value alone and moves the other findings; any other edit
-// checks the whole text again.
+// A check watches the string or number value the body's last edit fell in. When every edit since
+// stayed between that string's quotes and left there only characters that need no escape, or stayed
+// on that number (its ends included) and left one number there, the next check of the same
+// operation checks that value alone and moves the other findings; any other edit checks the whole
+// text again.
 const ValidationResult& validate_held(const Catalog& catalog, const OperationDef& operation, HeldBody& body, Direction direction,
                                       CheckMemo& memo);
 
