@@ -36,7 +36,7 @@ async function recordFirstPath() {
   writeFileSync(profile, core.HEAPU8.slice(address, address + length));
 }
 
-const WASM_SPLIT_FLAGS = ['--enable-mutable-globals', '--enable-simd', '--export-prefix=%', '--placeholder-namespace=placeholder',
+const WASM_SPLIT_FLAGS = ['--enable-mutable-globals', '--enable-simd', '--enable-bulk-memory', '--export-prefix=%', '--placeholder-namespace=placeholder',
   '--import-namespace=primary'];
 
 // The functions the recorded run called, as wasm-split names them (their index among defined functions).

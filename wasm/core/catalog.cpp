@@ -25,7 +25,7 @@ void TypeDef::index_names() {
     for (const auto& entry : byName) ++bucketStarts[name_hash(entry.first) & mask];
     for (size_t b = 1; b <= buckets; ++b) bucketStarts[b] += bucketStarts[b - 1];  // now each bucket's end
     // Grouped in a buffer kept between types, then copied back: no allocation a type.
-    thread_local std::vector<std::pair<std::string_view, const PropertyDef*>> grouped;
+    GPB_THREAD_LOCAL std::vector<std::pair<std::string_view, const PropertyDef*>> grouped;
     grouped.resize(byName.size());
     for (size_t i = byName.size(); i-- > 0;) grouped[--bucketStarts[name_hash(byName[i].first) & mask]] = byName[i];
     std::copy(grouped.begin(), grouped.end(), byName.begin());

@@ -10,6 +10,17 @@ namespace gpb {
 
 namespace {
 
+// Replaces [begin, end) of text with insert, which does not overlap it. The tail moves with one
+// memmove, which the site compiles to wasm's memory.copy (CMakeLists.txt): std::string::replace,
+// compiled into the C++ library without it, took 1.5 ms a keystroke on a 2.3 MB body.
+void splice(std::string& text, size_t begin, size_t end, std::string_view insert) {
+    const size_t removed = end - begin, size = text.size();
+    if (insert.size() > removed) text.resize(size + (insert.size() - removed));
+    std::memmove(text.data() + begin + insert.size(), text.data() + end, size - end);
+    if (!insert.empty()) std::memcpy(text.data() + begin, insert.data(), insert.size());
+    if (insert.size() < removed) text.resize(size - (removed - insert.size()));
+}
+
 size_t count_high_bytes(std::string_view text) {
     constexpr uint64_t highs = 0x8080808080808080ull;
     size_t count = 0, i = 0;
@@ -100,7 +111,7 @@ bool HeldBody::replace(size_t from, size_t to, std::string_view insert) {
     changes_.prefix = std::min(changes_.prefix, begin);
     changes_.suffix = std::min(changes_.suffix, text_.size() - end);
     lastEditAt_ = begin;
-    text_.replace(begin, end - begin, insert);
+    splice(text_, begin, end, insert);
     return true;
 }
 

@@ -164,6 +164,83 @@ inline size_t skip_json_space(const char* s, size_t i, size_t n) {
     return i;
 }
 
+// A number token read at `begin` of text: the reader's grammar for numbers, shared by JsonScanner
+// and by a held body's re-check of one number (validator.cpp).
+struct NumberRead {
+    JsonNumber number;
+    size_t end = 0;                 // where the token ends; on a problem, where reading stopped
+    const char* problem = nullptr;  // why the text there is not a number the reader takes
+    bool tooLarge = false;          // the problem is a limit: beyond the range of a 64-bit float
+};
+
+inline NumberRead read_number_at(std::string_view text, size_t begin) {
+    const char* s = text.data();
+    const size_t n = text.size();
+    NumberRead read;
+    size_t i = begin;
+    auto stop = [&](const char* problem) {
+        read.end = i;
+        read.problem = problem;
+        return read;
+    };
+    bool negative = false;
+    if (i < n && s[i] == '-') {
+        negative = true;
+        ++i;
+    }
+    if (i >= n || !is_digit(s[i])) return stop("a number needs a digit after '-'");
+    uint64_t magnitude = 0;
+    bool overflow = false;
+    size_t integerDigits = 0;
+    const bool zeroIntegerPart = s[i] == '0';
+    if (zeroIntegerPart) {
+        ++i;
+        if (i < n && is_digit(s[i])) return stop("a number cannot start with 0 followed by more digits");
+    } else {
+        while (i < n && is_digit(s[i])) {
+            unsigned digit = static_cast<unsigned>(s[i] - '0');
+            if (magnitude > (UINT64_MAX - digit) / 10) overflow = true;
+            else magnitude = magnitude * 10 + digit;
+            ++integerDigits;
+            ++i;
+        }
+    }
+    bool integer = true;
+    if (i < n && s[i] == '.') {
+        integer = false;
+        ++i;
+        if (i >= n || !is_digit(s[i])) return stop("a digit must follow the decimal point");
+        while (i < n && is_digit(s[i])) ++i;
+    }
+    int64_t exponent = 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        integer = false;
+        ++i;
+        bool negativeExponent = false;
+        if (i < n && (s[i] == '+' || s[i] == '-')) negativeExponent = s[i++] == '-';
+        if (i >= n || !is_digit(s[i])) return stop("the exponent needs digits");
+        while (i < n && is_digit(s[i])) {
+            if (exponent < 1000000) exponent = exponent * 10 + (s[i] - '0');
+            ++i;
+        }
+        if (negativeExponent) exponent = -exponent;
+    }
+    JsonNumber& number = read.number;
+    number.literal = text.substr(begin, i - begin);
+    number.integer = integer;
+    constexpr uint64_t kMaxPositive = 9223372036854775807ull;
+    number.fits = integer && !overflow && magnitude <= kMaxPositive + (negative ? 1 : 0);
+    if (number.fits)
+        number.value =
+            negative ? (magnitude == kMaxPositive + 1 ? INT64_MIN : -static_cast<int64_t>(magnitude)) : static_cast<int64_t>(magnitude);
+    if (!number.fits && beyond_double_range(number.literal, zeroIntegerPart, integerDigits, exponent)) {
+        read.tooLarge = true;
+        return stop("This number is too large to read (beyond the range of a 64-bit float).");
+    }
+    read.end = i;
+    return read;
+}
+
 }  // namespace scan_detail
 
 // The reader's working memory. A caller that reads many texts keeps one and passes it in, so a
@@ -478,63 +555,13 @@ private:
     }
 
     bool read_number(size_t& i) {
-        const char* s = text_.data();
-        const size_t n = text_.size();
         const size_t begin = i;
-        bool negative = false;
-        if (s[i] == '-') {
-            negative = true;
-            ++i;
-        }
-        if (i >= n || !scan_detail::is_digit(s[i])) return fail_token(begin, "a number needs a digit after '-'");
-        uint64_t magnitude = 0;
-        bool overflow = false;
-        size_t integerDigits = 0;
-        const bool zeroIntegerPart = s[i] == '0';
-        if (zeroIntegerPart) {
-            ++i;
-            if (i < n && scan_detail::is_digit(s[i])) return fail_token(begin, "a number cannot start with 0 followed by more digits");
-        } else {
-            while (i < n && scan_detail::is_digit(s[i])) {
-                unsigned digit = static_cast<unsigned>(s[i] - '0');
-                if (magnitude > (UINT64_MAX - digit) / 10) overflow = true;
-                else magnitude = magnitude * 10 + digit;
-                ++integerDigits;
-                ++i;
-            }
-        }
-        bool integer = true;
-        if (i < n && s[i] == '.') {
-            integer = false;
-            ++i;
-            if (i >= n || !scan_detail::is_digit(s[i])) return fail_token(begin, "a digit must follow the decimal point");
-            while (i < n && scan_detail::is_digit(s[i])) ++i;
-        }
-        int64_t exponent = 0;
-        if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-            integer = false;
-            ++i;
-            bool negativeExponent = false;
-            if (i < n && (s[i] == '+' || s[i] == '-')) negativeExponent = s[i++] == '-';
-            if (i >= n || !scan_detail::is_digit(s[i])) return fail_token(begin, "the exponent needs digits");
-            while (i < n && scan_detail::is_digit(s[i])) {
-                if (exponent < 1000000) exponent = exponent * 10 + (s[i] - '0');
-                ++i;
-            }
-            if (negativeExponent) exponent = -exponent;
-        }
-        JsonNumber number;
-        number.literal = text_.substr(begin, i - begin);
-        number.integer = integer;
-        constexpr uint64_t kMaxPositive = 9223372036854775807ull;
-        number.fits = integer && !overflow && magnitude <= kMaxPositive + (negative ? 1 : 0);
-        if (number.fits)
-            number.value =
-                negative ? (magnitude == kMaxPositive + 1 ? INT64_MIN : -static_cast<int64_t>(magnitude)) : static_cast<int64_t>(magnitude);
-        if (!number.fits && scan_detail::beyond_double_range(number.literal, zeroIntegerPart, integerDigits, exponent))
-            return fail_limit(static_cast<uint32_t>(begin), static_cast<uint32_t>(i),
-                              "This number is too large to read (beyond the range of a 64-bit float).");
-        if (!handler_.number_value(number, static_cast<uint32_t>(begin), static_cast<uint32_t>(i))) return stop();
+        const scan_detail::NumberRead read = scan_detail::read_number_at(text_, begin);
+        i = read.end;
+        if (read.problem)
+            return read.tooLarge ? fail_limit(static_cast<uint32_t>(begin), static_cast<uint32_t>(read.end), read.problem)
+                                 : fail_token(begin, read.problem);
+        if (!handler_.number_value(read.number, static_cast<uint32_t>(begin), static_cast<uint32_t>(read.end))) return stop();
         return true;
     }
 

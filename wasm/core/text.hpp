@@ -10,6 +10,15 @@
 #include <string_view>
 #include <vector>
 
+// Scratch kept from one call to the next, one per thread. Wasm without atomics has one thread, so
+// there it is plain static storage: with bulk memory on (CMakeLists.txt), the linker takes
+// thread_local for shared-memory threads and refuses it without atomics.
+#if defined(__wasm__) && !defined(__wasm_atomics__)
+#define GPB_THREAD_LOCAL static
+#else
+#define GPB_THREAD_LOCAL thread_local
+#endif
+
 namespace gpb {
 
 // The methods Graph's operations use.

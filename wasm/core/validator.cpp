@@ -300,7 +300,7 @@ private:
 
     // Kept between calls, like the reader's buffers: a validation then allocates almost nothing.
     static std::vector<Frame>& frame_pool() {
-        thread_local std::vector<Frame> frames;
+        GPB_THREAD_LOCAL std::vector<Frame> frames;
         return frames;
     }
 
@@ -314,7 +314,7 @@ private:
     static constexpr size_t kShapeMembers = 64;  // positions remembered in one object
 
     static std::vector<Shape>& shape_pool() {
-        thread_local std::vector<Shape> shapes;
+        GPB_THREAD_LOCAL std::vector<Shape> shapes;
         return shapes;
     }
 
@@ -1064,7 +1064,7 @@ private:
 
 namespace {
 
-thread_local ScanBuffers lookaheadBuffers;
+GPB_THREAD_LOCAL ScanBuffers lookaheadBuffers;
 
 ValidationResult validate_watching(const Catalog& catalog, const OperationDef& operation, std::string_view text, Direction direction,
                                    const ParseLimits& limits, size_t watchAt, WatchedValue* watched) {
@@ -1072,7 +1072,7 @@ ValidationResult validate_watching(const Catalog& catalog, const OperationDef& o
     result.operationId = operation.id;
     result.direction = direction;
     Diagnostics findings;
-    thread_local ScanBuffers bodyBuffers;
+    GPB_THREAD_LOCAL ScanBuffers bodyBuffers;
     Validator validator(catalog, operation, direction, text, limits, lookaheadBuffers, result.diagnostics, findings);
     if (watched) validator.watch(watchAt, *watched);
     JsonScanner<Validator> scanner(text, limits, validator, true, &bodyBuffers);
@@ -1118,30 +1118,6 @@ Diagnostics check_lone_value(const Catalog& catalog, const OperationDef& operati
     return found;
 }
 
-// The reader's events for one value read alone: only a number is kept.
-struct LoneNumber {
-    JsonNumber number;
-    uint32_t begin = 0, end = 0;
-    bool read = false;
-
-    bool number_value(const JsonNumber& n, uint32_t b, uint32_t e) {
-        number = n;
-        begin = b;
-        end = e;
-        read = true;
-        return true;
-    }
-    bool begin_object(uint32_t) { return false; }
-    bool end_object(uint32_t, uint32_t, const ObjectKeys&) { return false; }
-    bool begin_array(uint32_t) { return false; }
-    bool end_array(uint32_t, uint32_t) { return false; }
-    bool key(std::string_view, uint32_t, uint32_t) { return false; }
-    bool duplicate_key(std::string_view, uint32_t, uint32_t) { return false; }
-    bool string_value(std::string_view, uint32_t, uint32_t) { return false; }
-    bool bool_value(bool, uint32_t, uint32_t) { return false; }
-    bool null_value(uint32_t, uint32_t) { return false; }
-};
-
 // The watched value's token at [begin, end) of text as the reader reads it: false when it is no
 // longer one token of its kind (a number whose digits an edit broke, say).
 bool read_watched_token(std::string_view text, const WatchedValue& watched, uint32_t end, Scalar& value, JsonNumber& number) {
@@ -1152,10 +1128,9 @@ bool read_watched_token(std::string_view text, const WatchedValue& watched, uint
     }
     // Read from a text that ends with the token, so that the reader cannot run past it. What
     // followed the number before still follows it, and cannot go on a number.
-    LoneNumber lone;
-    JsonScanner<LoneNumber> reader(text.substr(0, end), ParseLimits{}, lone, false);
-    if (!reader.scan_value_at(watched.begin) || !lone.read || lone.begin != watched.begin || lone.end != end) return false;
-    number = lone.number;
+    const scan_detail::NumberRead read = scan_detail::read_number_at(text.substr(0, end), watched.begin);
+    if (read.problem || read.end != end) return false;
+    number = read.number;
     value.text = number.literal;
     value.number = &number;
     return true;
