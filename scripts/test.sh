@@ -14,7 +14,7 @@ if [ "${1:-}" = "--quick" ]; then
   echo "== native: core tests and the gpb command"
   ctest --preset native
   echo "== node: the JS API of build/site/gpb.js"
-  node --test --test-timeout=120000 tests/node/
+  node --harmony-json-parse-with-source --test --test-timeout=120000 tests/node/
   echo "Quick suites passed (the full run is ./scripts/test.sh)."
   exit 0
 fi
@@ -30,7 +30,7 @@ echo "== fuzz: each libFuzzer target for a short run"
 echo "== wasm: the same core tests under node"
 ctest --preset wasm
 echo "== node: the JS API of build/site/gpb.js, byte-identical with the native command"
-node --test --test-timeout=120000 tests/node/
+node --harmony-json-parse-with-source --test --test-timeout=120000 tests/node/
 echo "== browser: the served page and <gpb-builder> in headless Chromium"
 node --test --test-timeout=120000 --test-concurrency=1 tests/browser/
 echo "== bench --quick: the benchmark still runs (figures are not asserted)"
