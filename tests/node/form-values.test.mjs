@@ -53,3 +53,8 @@ test('random bodies read as the reviver reads them', () => {
   }
   assert.ok(changed > 200 && changed < 1800, `bodies with a number kept raw: ${changed} of 2000`);
 });
+
+test('text that is not JSON is refused as JSON.parse refuses it', () => {
+  for (const text of ['{"a": 1.0,', '{"a": 1.0} x', '{"s": "1.0}', '', '{"a": 01}'])
+    assert.throws(() => parseLossless(text), SyntaxError, text);
+});
