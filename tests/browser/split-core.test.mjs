@@ -3,7 +3,9 @@
 // fetches it itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSession, typeInEditor } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { browserSession, site, typeInEditor } from './harness.mjs';
 
 const CORE_FILES = ['gpb-core.wasm', 'gpb-core.deferred.wasm'];
 // The second test loads a core of its own after the page is ready.
@@ -32,6 +34,13 @@ test('the first diagnostics come from gpb-core.wasm alone; the rest of the core 
   const result = await typeInEditor(page, '{"status": "Strin", "x": 1}');
   assert.deepEqual(result.diagnostics.filter((d) => d.pointer).map((d) => [d.code, d.pointer, d.line, d.column]),
     [['enum-value', '/status', 1, 12], ['unknown-property', '/x', 1, 21]]);
+});
+
+test('index.html preloads each chunk app.js imports, so that none waits for app.js to arrive', () => {
+  const imported = [...readFileSync(join(site, 'app.js'), 'utf8').matchAll(/(?:import|from)\s*"\.\/(chunk-\w+\.js)"/g)].map((m) => m[1]);
+  assert.ok(imported.length >= 1, 'app.js imports the chunk it shares with the form');
+  const preloaded = [...readFileSync(join(site, 'index.html'), 'utf8').matchAll(/<link rel="modulepreload" href="(chunk-\w+\.js)">/g)].map((m) => m[1]);
+  assert.deepEqual(preloaded.sort(), [...new Set(imported)].sort());
 });
 
 test('a call that needs the rest before loadRest() has run fetches it at once, and answers', async () => {
