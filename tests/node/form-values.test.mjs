@@ -58,3 +58,13 @@ test('text that is not JSON is refused as JSON.parse refuses it', () => {
   for (const text of ['{"a": 1.0,', '{"a": 1.0} x', '{"s": "1.0}', '', '{"a": 01}'])
     assert.throws(() => parseLossless(text), SyntaxError, text);
 });
+
+test('bodies too long for one regex walk are still read as the reviver reads them', () => {
+  // A string of two million escapes (past the regex engine's stack), and thousands of strings
+  // between two numbers.
+  sameAsReviver(JSON.stringify({ s: 'a\\"'.repeat(2000000), n: 1 }).replace('"n":1', '"n":1.0'));
+  sameAsReviver(JSON.stringify({ s: 'a\\"'.repeat(2000000), n: 1 }));
+  const many = JSON.stringify({ first: 1, names: Array.from({ length: 5000 }, (_, i) => `n${i}`), last: 2 });
+  sameAsReviver(many);
+  sameAsReviver(many.replace('"last":2', '"last":2.0'));
+});
