@@ -339,23 +339,31 @@ std::string hover_answer(std::string_view body, const HoverInfo& h) {
 
 }  // namespace
 
-std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response) {
+namespace {
+
+// Hover of text at a UTF-16 offset; `check` gives the findings, asked for only on a token. A
+// template, not a function object: those put table placeholders into gpb-core.wasm.
+template <class Check>
+std::string hovered(std::string_view operationId, std::string_view text, size_t offset, bool response, Check check) {
     Target target = find_target(operationId);
     if (!target.operation) return unknown_operation(operationId, target.problem);
-    const auto cursor = static_cast<uint32_t>(byte_offset_of(body, offset));
-    HoverInfo h = hover_body(*target.model, *target.operation, body, cursor, direction_of(response));
-    if (h.onToken) add_hover_findings(h, validate_body(*target.model, *target.operation, body, direction_of(response)).diagnostics);
-    return hover_answer(body, h);
+    const auto cursor = static_cast<uint32_t>(byte_offset_of(text, offset));
+    HoverInfo h = hover_body(*target.model, *target.operation, text, cursor, direction_of(response));
+    if (h.onToken) add_hover_findings(h, check(target).diagnostics);
+    return hover_answer(text, h);
+}
+
+}  // namespace
+
+std::string hover(std::string_view operationId, std::string_view body, size_t offset, bool response) {
+    return hovered(operationId, body, offset, response,
+                   [&](const Target& target) { return validate_body(*target.model, *target.operation, body, direction_of(response)); });
 }
 
 std::string hover_held(std::string_view operationId, HeldBody& body, CheckMemo& memo, size_t offset, bool response) {
-    Target target = find_target(operationId);
-    if (!target.operation) return unknown_operation(operationId, target.problem);
-    const std::string_view text = body.text();
-    const auto cursor = static_cast<uint32_t>(byte_offset_of(text, offset));
-    HoverInfo h = hover_body(*target.model, *target.operation, text, cursor, direction_of(response));
-    if (h.onToken) add_hover_findings(h, validate_held(*target.model, *target.operation, body, direction_of(response), memo).diagnostics);
-    return hover_answer(text, h);
+    return hovered(operationId, body.text(), offset, response, [&](const Target& target) -> const ValidationResult& {
+        return validate_held(*target.model, *target.operation, body, direction_of(response), memo);
+    });
 }
 
 std::string example(const std::string& operationId, bool full) {
