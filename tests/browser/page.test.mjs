@@ -108,6 +108,65 @@ test('JSON edits update the form; JSON that does not parse keeps every character
   await context.close();
 });
 
+// After a JSON edit the form rebuilds only the top-level rows whose shown content changed; a kept row's
+// controls edit the latest JSON, not the JSON it was built from.
+test('a JSON edit rebuilds only the form rows it changes; a kept row edits the latest JSON', async () => {
+  const { page, context } = await open('kept-rows');
+  await chooseOperation(page, 'securityConfigurationTask.create');
+  const body = (count, edits = {}) => JSON.stringify({
+    '@odata.type': '#microsoft.graph.securityConfigurationTask',
+    managedDeviceCount: count,
+    intendedSettings: Array.from({ length: 60 }, (_, i) => ({ name: `setting${i}`, value: edits[i] ?? `value ${i}` })),
+  }, null, 2);
+  const markRows = () => page.$$eval('#body-form .body-form > .prop', (rows) => rows.forEach((row) => { row.gpbMark = row.dataset.pointer; }));
+  const keptRows = () => page.$$eval('#body-form .body-form > .prop', (rows) => rows.filter((row) => row.gpbMark === row.dataset.pointer).map((row) => row.dataset.pointer));
+  // The body in the request preview once it has `items` settings.
+  const previewBody = async (items) => {
+    const handle = await page.waitForFunction((want) => {
+      const text = document.querySelector('#panel-request pre')?.textContent ?? '';
+      const json = text.slice(text.indexOf('\n\n') + 2);
+      try { return JSON.parse(json).intendedSettings?.length === want && json; } catch { return false; }
+    }, items);
+    return JSON.parse(await handle.jsonValue());
+  };
+  const count = form(page).getByRole('spinbutton', { name: 'managedDeviceCount', exact: true });
+
+  await typeInEditor(page, body(2));
+  await markRows();
+  await typeInEditor(page, body(3));
+  assert.equal(await count.inputValue(), '3');
+  const kept = await keptRows();
+  assert.ok(kept.includes('/intendedSettings'), 'the collection row, unchanged, is kept');
+  assert.ok(!kept.includes('/managedDeviceCount'), 'the changed row is rebuilt');
+
+  // The same value, a new finding (the member given twice, the last one read): the row shows it.
+  await markRows();
+  await typeInEditor(page, body(3).replace('"managedDeviceCount": 3', '"managedDeviceCount": 9, "managedDeviceCount": 3'));
+  assert.ok(!(await keptRows()).includes('/managedDeviceCount'));
+  assert.match(await page.textContent('#f_2fmanagedDeviceCount-diag'), /^error: /);
+
+  // An item past the 50 shown changes: the row is kept, and its Add button keeps that change.
+  await typeInEditor(page, body(3, { 55: 'edited in the JSON' }));
+  assert.ok((await keptRows()).includes('/intendedSettings'));
+  await form(page).getByRole('button', { name: 'Add keyValuePair' }).click();
+  const added = await previewBody(61);
+  assert.equal(added.intendedSettings[55].value, 'edited in the JSON');
+  assert.equal(added.managedDeviceCount, 3);
+  assert.match(await page.textContent('[data-pointer="/intendedSettings"]'), /11 more items are in the JSON/);
+
+  // A shown item changes, then gets a finding: the row is rebuilt each time and shows both.
+  await typeInEditor(page, body(3));
+  await markRows();
+  await typeInEditor(page, body(3, { 3: 'changed item' }));
+  assert.ok(!(await keptRows()).includes('/intendedSettings'));
+  assert.equal(await page.inputValue('#f_2fintendedSettings_2f3_2fvalue-control'), 'changed item');
+  await markRows();
+  await typeInEditor(page, body(3, { 3: 'changed item' }).replace('"value": "changed item"', '"value": 7'));
+  assert.ok(!(await keptRows()).includes('/intendedSettings'));
+  assert.match(await page.textContent('#f_2fintendedSettings_2f3_2fvalue-diag'), /^error: /);
+  await context.close();
+});
+
 test('pasting each seed\'s raw request selects its operation and shows its diagnostics', async () => {
   const expected = {
     '000_79e0a18590ba6f35.txt': ['securityConfigurationTask.update', ['odata-type-format']],

@@ -55,28 +55,62 @@ function effectiveType(model, declaredName, value) {
   return (named && has(model.types, named) && model.types[named]) || model.types[declaredName];
 }
 
-// What the person opened or filtered in a form, kept across its re-renders.
+// Per form: what the person opened or filtered, kept across its re-renders; the latest value and
+// options, which every control edits through (a control kept from an earlier render included); and
+// the top-level rows kept for reuse (keptRow).
 const views = new WeakMap();
 
+const parentOf = (pointer) => pointer.slice(0, pointer.lastIndexOf('/'));
+
 export function renderForm(container, options) {
-  const { model, value, diagnostics = [], onChange, idPrefix = 'f', stale = false } = options;
-  if (!views.has(container) || views.get(container).model !== model.target) {
-    views.set(container, { model: model.target, expanded: new Set(), filters: new Map() });
+  const { model } = options;
+  if (!views.has(container) || views.get(container).model !== model) {
+    views.set(container, { model, expanded: new Set(), filters: new Map(), rows: new Map() });
   }
+  const view = views.get(container);
+  view.options = options;
+  // Moving the old form out of the page blurs its focused control, which may commit and so render
+  // again before this render has placed its rows: that render runs after this one instead (two at
+  // once would take the kept rows from each other).
+  if (view.rendering) {
+    view.again = true;
+    return;
+  }
+  view.rendering = true;
+  try {
+    do {
+      view.again = false;
+      buildForm(container, view);
+    } while (view.again);
+  } finally {
+    view.rendering = false;
+  }
+}
+
+function buildForm(container, view) {
+  const { model, value, diagnostics = [], idPrefix = 'f', stale = false } = view.options;
   const byPointer = new Map();
+  const byRow = new Map();
   for (const d of diagnostics) {
     if (!byPointer.has(d.pointer)) byPointer.set(d.pointer, []);
     byPointer.get(d.pointer).push(d);
+    const row = rowPointerOf(d.pointer);
+    if (!byRow.has(row)) byRow.set(row, []);
+    byRow.get(row).push(d);
   }
   const root = value;
+  // The value at pointer as it is now: a control's handler looks its holder up when it runs.
+  const valueAt = (pointer) => pointerTokens(pointer).reduce((holder, token) => holder?.[token], view.options.value);
   // A body edited through the form names its type first when the address needs it.
-  const commit = (focusId) => onChange(
-    model.odataType && !has(root, '@odata.type') ? { '@odata.type': model.odataType, ...root } : root, focusId);
+  const commit = (focusId) => {
+    const now = view.options.value;
+    view.options.onChange(model.odataType && !has(now, '@odata.type') ? { '@odata.type': model.odataType, ...now } : now, focusId);
+  };
   const rerender = (focusId) => {
-    renderForm(container, options);
+    renderForm(container, view.options);
     container.querySelector(`#${CSS.escape(focusId)}`)?.focus();
   };
-  const ctx = { model, byPointer, idPrefix, commit, rerender, view: views.get(container), required: new Set(model.required ?? []) };
+  const ctx = { model, byPointer, byRow, idPrefix, commit, rerender, valueAt, view, required: new Set(model.required ?? []) };
 
   const children = [];
   if (stale) {
@@ -92,7 +126,7 @@ export function renderForm(container, options) {
     if (model.odataType) {
       children.push(el('p', { class: 'hint', text: `The body names its type: "@odata.type": "${model.odataType}" (the address is typed as ${shortName(model.addressType)}).` }));
     } else if (declared && (declared.abstract || declared.derived.length)) {
-      children.push(kindChooser(ctx, declared, root, `${idPrefix}root`, 'Body'));
+      children.push(kindChooser(ctx, declared, root, '', `${idPrefix}root`, 'Body'));
     }
     if (declared?.abstract && type === declared) {
       children.push(el('p', { class: 'hint', text: `${declared.shortName} is abstract: choose a kind to see its properties.` }));
@@ -112,7 +146,7 @@ function objectRows(ctx, type, object, pointer, isRoot) {
   // Properties the body cannot carry are listed apart (with the reason), unless the JSON has them.
   const parked = [];
   for (const prop of type.properties) {
-    const row = propertyRow(ctx, prop, object, pointer, isRoot);
+    const row = isRoot ? keptRow(ctx, prop, object) : propertyRow(ctx, prop, object, pointer, false);
     if (isRoot && prop.send === 'no' && !has(object, prop.name)) parked.push(row);
     else rows.push(row);
   }
@@ -127,6 +161,43 @@ function objectRows(ctx, type, object, pointer, isRoot) {
   }
   if (type.properties.length > FILTER_FROM) rows.unshift(filterField(ctx, type, pointer, rows));
   return rows;
+}
+
+// The top-level member of the body a pointer falls in ("" for the body itself).
+function rowPointerOf(pointer) {
+  const next = pointer.indexOf('/', 1);
+  return next < 0 ? pointer : pointer.slice(0, next);
+}
+
+// A top-level row from the last render when nothing it shows has changed, else a new one: after a
+// pause in typing, a large body's form rebuilds only the rows the edit touched (README, "Speed and
+// size"). Its controls edit through ctx.valueAt, so a kept row edits the latest value.
+function keptRow(ctx, prop, holder) {
+  const key = rowKey(ctx, prop, holder);
+  const kept = ctx.view.rows.get(prop);
+  if (kept && kept.key === key) return kept.row;
+  const row = propertyRow(ctx, prop, holder, '', true);
+  ctx.view.rows.set(prop, { key, row });
+  return row;
+}
+
+// Everything a top-level row shows, as text: its value (a collection's shown items and its length),
+// the findings under it, and what is opened or filtered in it.
+function rowKey(ctx, prop, holder) {
+  const pointer = pointerAppend('', prop.name);
+  const present = has(holder, prop.name);
+  const value = holder[prop.name];
+  const listed = present && prop.collection && prop.send !== 'no' && Array.isArray(value);
+  const inRow = (p) => p === pointer || p.startsWith(`${pointer}/`);
+  const shownItem = (p) => {
+    if (!listed || p === pointer) return true;
+    const rest = p.slice(pointer.length + 1);
+    const index = Number(rest.slice(0, (rest.indexOf('/') + 1 || rest.length + 1) - 1));
+    return !(Number.isInteger(index) && index >= MAX_ITEMS_SHOWN);
+  };
+  const findings = (ctx.byRow.get(pointer) ?? []).filter((d) => shownItem(d.pointer)).map((d) => [d.pointer, d.severity, d.message]);
+  return JSON.stringify([present, listed ? [value.slice(0, MAX_ITEMS_SHOWN), value.length] : value, findings,
+    [...ctx.view.expanded].filter(inRow), [...ctx.view.filters].filter(([p]) => inRow(p))]);
 }
 
 // Deep in a recursive type, the properties wait for a click.
@@ -178,8 +249,9 @@ function propertyRow(ctx, prop, holder, parentPointer, isRoot) {
     type: 'checkbox', id: `${id}-include`, checked: present, disabled: blocked && !present,
     'aria-describedby': `${id}-about`,
     onchange: (event) => {
-      if (event.target.checked) holder[prop.name] = defaultValue(model, prop);
-      else delete holder[prop.name];
+      const now = ctx.valueAt(parentPointer);
+      if (event.target.checked) now[prop.name] = defaultValue(model, prop);
+      else delete now[prop.name];
       commit(`${id}-include`);
     },
   });
@@ -217,7 +289,7 @@ function valueEditor(ctx, prop, holder, key, pointer, id) {
       el('input', {
         type: 'checkbox', id: `${id}-null`, checked: current === null,
         onchange: (event) => {
-          holder[key] = event.target.checked ? null : defaultValue(ctx.model, prop);
+          ctx.valueAt(parentOf(pointer))[key] = event.target.checked ? null : defaultValue(ctx.model, prop);
           commit(`${id}-null`);
         },
       }), ' null'));
@@ -244,8 +316,9 @@ function collectionEditor(ctx, prop, holder, key, pointer, id) {
       el('button', {
         type: 'button', class: 'remove', id: `${itemId}-remove`, 'aria-label': `Remove ${label}`, text: 'Remove',
         onclick: () => {
-          items.splice(index, 1);
-          commit(items.length ? idFor(ctx.idPrefix, pointerAppend(pointer, Math.max(0, index - 1))) + '-remove' : `${id}-add`);
+          const now = ctx.valueAt(pointer);
+          now.splice(index, 1);
+          commit(now.length ? idFor(ctx.idPrefix, pointerAppend(pointer, Math.max(0, index - 1))) + '-remove' : `${id}-add`);
         },
       }),
       fieldDiagnostics(ctx, itemPointer, itemId)));
@@ -255,7 +328,7 @@ function collectionEditor(ctx, prop, holder, key, pointer, id) {
   parts.push(el('button', {
     type: 'button', class: 'add', id: `${id}-add`, text: `Add ${typeLabel({ ...prop, collection: false })}`,
     onclick: () => {
-      items.push(defaultValue(model, prop, { item: true }));
+      ctx.valueAt(pointer).push(defaultValue(model, prop, { item: true }));
       commit(`${id}-add`);
     },
   }));
@@ -268,7 +341,7 @@ function singleEditor(ctx, prop, holder, key, pointer, id, label) {
   const invalid = ctx.byPointer.has(pointer) ? 'true' : null;
   const describedBy = ctx.byPointer.has(pointer) ? `${id}-diag` : null;
   const set = (value, focusId = `${id}-control`) => {
-    holder[key] = value;
+    ctx.valueAt(parentOf(pointer))[key] = value;
     commit(focusId);
   };
 
@@ -287,7 +360,7 @@ function objectEditor(ctx, prop, current, pointer, id, label) {
   if (!declared) return el('p', { class: 'hint', text: `${prop.type} is not described here; edit it in the JSON.` });
   const type = effectiveType(model, prop.type, current);
   const group = el('fieldset', { class: 'complex', id: `${id}-group` }, el('legend', { text: `${label} (${type.shortName})` }));
-  if (declared.abstract || declared.derived.length) group.append(kindChooser(ctx, declared, current, id, label));
+  if (declared.abstract || declared.derived.length) group.append(kindChooser(ctx, declared, current, pointer, id, label));
   if (declared.abstract && type === declared) {
     group.append(el('p', { class: 'hint', text: `${declared.shortName} is abstract: choose a kind to see its properties.` }));
     return group;
@@ -297,14 +370,15 @@ function objectEditor(ctx, prop, current, pointer, id, label) {
 }
 
 // Choosing a kind names it in @odata.type and adds the kind's required members the value lacks.
-function kindChooser(ctx, declared, current, id, label) {
+function kindChooser(ctx, declared, current, pointer, id, label) {
   const { model, commit } = ctx;
   const chosen = current['@odata.type']?.replace(/^#/, '');
   const options = concreteTypes(model, declared);
   const kind = el('select', { id: `${id}-kind`, 'aria-label': `${label}: kind`,
     onchange: (event) => {
+      const now = ctx.valueAt(pointer);
       const fresh = defaultObject(model, event.target.value, { chosen: true });
-      for (const [key, value] of Object.entries(fresh)) if (key === '@odata.type' || !has(current, key)) current[key] = value;
+      for (const [key, value] of Object.entries(fresh)) if (key === '@odata.type' || !has(now, key)) now[key] = value;
       commit(`${id}-kind`);
     } });
   if (!options.some((t) => t.name === chosen)) kind.append(el('option', { value: '', selected: true, text: chosen ? `${chosen} (unknown)` : 'choose a kind' }));
