@@ -34,6 +34,7 @@ seed_corpus cursor "$out"/seed-bodies/*
 seed_corpus docpage "$fixtures"/seeds/*.txt "$fixtures"/pages/*
 seed_corpus request "$fixtures"/seeds/*.txt
 seed_corpus metadata "$fixtures"/metadata/*.xml "$fixtures"/metadata/*.json "$fixtures"/metadata/hostile/*
+seed_corpus permissions "$fixtures"/permissions/*
 
 status=0
 for target in $targets; do
