@@ -81,3 +81,17 @@ test('complete and hover through the facade: UTF-16 offsets, text that does not 
   assert.ok(Array.isArray(gpb.complete('incidentTask.update', '{"\uD800st', 4).items));
   assert.throws(() => gpb.complete('no.such', '{}', 1), (e) => e instanceof GpbError && e.code === 'unknown-operation');
 });
+
+test('a permissions reference of another shape loads where it fits; one that is not JSON is refused; the module keeps answering', async () => {
+  const own = await loadSiteGpb();
+  own.loadPack('v1.0', readFileSync(join(site, 'models', 'v1.0.gpbm'), 'utf8'));
+  // A privilege level that is not a number (the reader before this one aborted the module here).
+  const odd = '{"permissions": {"Odd.All": {"pathSets": [{"methods": ["PATCH"], "paths": {"/users/{id}": "least=Application"},'
+    + ' "schemeKeys": ["Application"]}], "schemes": {"Application": {"privilegeLevel": "x"}}}}}';
+  assert.deepEqual(own.loadPermissions(odd), { loaded: true });
+  assert.deepEqual(own.resolve('PATCH', '/users/42', { version: 'v1.0' }).permissions,
+    { source: 'reference', delegatedWork: [], delegatedPersonal: [], application: ['Odd.All'] });
+  assert.throws(() => own.loadPermissions('{"permissions": {'), (e) => e instanceof GpbError && e.code === 'bad-permissions'
+    && e.message === 'not a permissions reference (at byte 17: This is not valid JSON: the text ends where a member name is expected.)');
+  assert.equal(own.validate('securityConfigurationTask.create', '{}').diagnostics.length, 9);
+});
