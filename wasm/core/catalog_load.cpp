@@ -1,6 +1,7 @@
 // Reading a model: the overlay's curated documents, a Graph version's pack beneath them, a
-// service's own metadata; then linking names to types. Run once per model, so the site compiles
-// this file for size (wasm/bindings/site.cmake); the lookups a check makes stay in catalog.cpp.
+// service's own metadata; then linking names to types. Run once per model, as one long task on the
+// page, so the site compiles it for speed with the pack reader (wasm/bindings/site.cmake); the
+// lookups a check makes are in catalog.cpp.
 #include <algorithm>
 #include <cctype>
 
