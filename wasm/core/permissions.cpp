@@ -30,7 +30,7 @@ void normalize_path(std::string_view path, std::string& out) {
     while (out.size() > 1 && out.back() == '/') out.pop_back();
 }
 
-// The schemes a path's markers ("least=DelegatedWork,Application;...") name as least privileged.
+// Whether a path's markers ("least=DelegatedWork,Application;...") name scheme as least privileged.
 bool least_for(std::string_view markers, std::string_view scheme) {
     size_t at = markers.find("least=");
     if (at == std::string_view::npos) return false;
@@ -65,7 +65,7 @@ public:
         places_.emplace(texts_.back(), place);
         return place;
     }
-    // The place of text, or npos when it was never kept.
+    // The place of text, or kNone when it was never kept.
     uint32_t find(std::string_view text) const {
         auto found = places_.find(text);
         return found == places_.end() ? kNone : found->second;
