@@ -115,6 +115,7 @@ test('a JSON edit rebuilds only the form rows it changes; a kept row edits the l
   await chooseOperation(page, 'securityConfigurationTask.create');
   const body = (count, edits = {}) => JSON.stringify({
     '@odata.type': '#microsoft.graph.securityConfigurationTask',
+    dueDateTime: '2024-01-01T10:00:05Z',
     managedDeviceCount: count,
     intendedSettings: Array.from({ length: 60 }, (_, i) => ({ name: `setting${i}`, value: edits[i] ?? `value ${i}` })),
   }, null, 2);
@@ -132,6 +133,7 @@ test('a JSON edit rebuilds only the form rows it changes; a kept row edits the l
   const count = form(page).getByRole('spinbutton', { name: 'managedDeviceCount', exact: true });
 
   await typeInEditor(page, body(2));
+  assert.equal(await count.inputValue(), '2');  // the form shows this body (its code may arrive after the first check)
   await markRows();
   await typeInEditor(page, body(3));
   assert.equal(await count.inputValue(), '3');
@@ -164,6 +166,46 @@ test('a JSON edit rebuilds only the form rows it changes; a kept row edits the l
   await typeInEditor(page, body(3, { 3: 'changed item' }).replace('"value": "changed item"', '"value": 7'));
   assert.ok(!(await keptRows()).includes('/intendedSettings'));
   assert.match(await page.textContent('#f_2fintendedSettings_2f3_2fvalue-diag'), /^error: /);
+
+  // A control cleared in the form writes nothing (an empty date is no value); after the next JSON
+  // edit its row shows the JSON's value again rather than the cleared control.
+  const when = page.locator('#f_2fdueDateTime-control');
+  assert.equal(await when.inputValue(), '2024-01-01T10:00:05');
+  await when.fill('');
+  await typeInEditor(page, body(4));
+  assert.equal(await count.inputValue(), '4');
+  assert.equal(await when.inputValue(), '2024-01-01T10:00:05');
+  await context.close();
+});
+
+// In a large body the form follows the JSON only once typing pauses: a form change made before
+// then must not write the form's older JSON over what was typed.
+test('a form change made while the form is behind the JSON keeps what was typed in the JSON', async () => {
+  const { page, context } = await open('form-behind');
+  await chooseOperation(page, 'securityConfigurationTask.create');
+  const value = { '@odata.type': '#microsoft.graph.securityConfigurationTask', intendedSettings:
+    Array.from({ length: 3000 }, (_, i) => ({ '@odata.type': '#microsoft.graph.keyValuePair', name: `s${i}`, value: `v${i}` })) };
+  const text = JSON.stringify(value, null, 2);
+  assert.ok(text.length > 200000, 'long enough for the longest pause');
+  await typeInEditor(page, text);
+  const displayName = include(page, 'displayName');
+  await displayName.waitFor();
+  const firstLine = () => page.locator('#body-editor .cm-line').first().innerText();
+  await page.locator('#body-editor .cm-content').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  // One edit, then the click at once (no wait for the control to settle): well inside the 400 ms pause.
+  await page.keyboard.insertText(' "note": 1,');
+  await displayName.dispatchEvent('click');
+  await page.waitForSelector('#notices .notice');
+  assert.match(await page.textContent('#notices'), /the JSON had changed since the form last read it/i);
+  assert.equal(await firstLine(), '{ "note": 1,');
+  assert.equal(await displayName.isChecked(), false);
+  // Once the form has caught up, its changes apply, and what was typed stays.
+  await displayName.check();
+  await form(page).getByRole('textbox', { name: 'displayName', exact: true }).waitFor();
+  const lines = await page.locator('#body-editor .cm-line').evaluateAll((nodes) => nodes.slice(0, 3).map((n) => n.textContent));
+  assert.deepEqual(lines, ['{', '  "note": 1,', '  "@odata.type": "#microsoft.graph.securityConfigurationTask",']);
   await context.close();
 });
 

@@ -89,6 +89,23 @@ TEST_CASE("permissions: a reference of another shape is passed over where it dif
             CHECK(reference.problem == "not a permissions reference: no \"permissions\" object");
         }
     }
+    SECTION("a few kilobytes whose lists multiply past a million grants") {
+        auto list = [](const char* prefix, int count, const char* value) {
+            std::string out;
+            for (int i = 0; i < count; ++i) out += (i ? ", \"" : "\"") + std::string(prefix) + std::to_string(i) + "\"" + value;
+            return out;
+        };
+        const std::string set = R"({"methods": [)" + list("M", 100, "") + R"(], "paths": {)" + list("/p", 200, R"(: "")") +
+                                R"(}, "schemeKeys": [)" + list("S", 60, "") + "]}";
+        WithReference huge(R"({"permissions": {"Many": {"pathSets": [)" + set + "]}}}");
+        CHECK(huge.problem ==
+              "not a permissions reference: it grants more than 1000000 permissions to paths and methods (Graph's grants "
+              "about 43 000)");
+        WithReference under(R"({"permissions": {"Many": {"pathSets": [)" + set.substr(0, set.find("\"S50\"") - 2) + "]}]}}}");
+        CHECK(under.problem.empty());
+        CHECK(asked("M7", "/p199").application.empty());
+        CHECK(asked("M7", "/p199").found);
+    }
     SECTION("text that is not JSON, or nests past the reader's depth") {
         WithReference broken(R"({"permissions": {"A": )");
         CHECK(broken.problem ==

@@ -99,11 +99,12 @@ class ReferenceReader {
 public:
     ReferenceReader(PermissionIndex& index, std::string_view text) : index_(index), text_(text) {}
     bool sawPermissions = false;
+    std::string problem;  // why reading stopped early
 
     bool begin_object(uint32_t) { return open(true); }
     bool begin_array(uint32_t) { return open(false); }
     bool end_object(uint32_t, uint32_t, const ObjectKeys&) {
-        if (in({"permissions", "*", "*"})) finish_permission();
+        if (in({"permissions", "*", "*"}) && !finish_permission()) return false;
         return close();
     }
     bool end_array(uint32_t, uint32_t) { return close(); }
@@ -171,10 +172,18 @@ private:
     }
 
     // Every path of every path set, for each of its methods and schemes, in the reference's order.
-    // A method with no scheme is still listed for the path (as found, with no permission).
-    void finish_permission() {
+    // A method with no scheme is still listed for the path (as found, with no permission). False
+    // past kMaxGrants: a path set's grants are the product of its lists, so a few kilobytes could
+    // otherwise ask for more memory than there is.
+    bool finish_permission() {
         const uint32_t name = index_.names.of(current_);
         for (const PathSet& set : sets_) {
+            grants_ += uint64_t{set.paths.size()} * set.methods.size() * std::max<size_t>(set.schemeKeys.size(), 1);
+            if (grants_ > kMaxGrants) {
+                problem = "not a permissions reference: it grants more than " + std::to_string(kMaxGrants) +
+                          " permissions to paths and methods (Graph's grants about 43 000)";
+                return false;
+            }
             for (const auto& [path, markers] : set.paths) {
                 normalize_path(path, pathBuffer_);
                 std::vector<Grant>& grants = index_.byPath[pathBuffer_];
@@ -189,6 +198,7 @@ private:
         }
         sets_.clear();
         privileges_.clear();
+        return true;
     }
 
     // The last privilege level the permission gives scheme, or 0.
@@ -198,8 +208,11 @@ private:
         return 0;
     }
 
+    static constexpr uint64_t kMaxGrants = 1000000;
+
     PermissionIndex& index_;
     std::string_view text_;
+    uint64_t grants_ = 0;
     std::vector<std::string_view> keys_;  // the member name each open container is at (its last one)
     std::vector<bool> objects_;           // whether each open container is an object
     std::string_view current_;            // the permission being read
@@ -216,7 +229,12 @@ std::unique_ptr<PermissionIndex> build_index(std::string_view text, std::string&
     ParseLimits limits;
     limits.maxBytes = std::max<size_t>(limits.maxBytes, 64u * 1024u * 1024u);
     JsonScanner<ReferenceReader> scanner(text, limits, reader, false);
-    if (!scanner.scan_document()) {
+    const bool read = scanner.scan_document();
+    if (!reader.problem.empty()) {
+        problem = reader.problem;
+        return nullptr;
+    }
+    if (!read) {
         problem = "not a permissions reference (at byte " + std::to_string(scanner.error().begin) + ": " + scanner.error().message + ")";
         return nullptr;
     }

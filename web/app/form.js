@@ -101,8 +101,11 @@ function buildForm(container, view) {
   const root = value;
   // The value at pointer as it is now: a control's handler looks its holder up when it runs.
   const valueAt = (pointer) => pointerTokens(pointer).reduce((holder, token) => holder?.[token], view.options.value);
-  // A body edited through the form names its type first when the address needs it.
+  // A body edited through the form names its type first when the address needs it. A change that
+  // arrives while a render runs comes from a control of the old form, blurred as it leaves the page:
+  // the value it was made on has just been replaced, so it is not applied.
   const commit = (focusId) => {
+    if (view.rendering) return;
     const now = view.options.value;
     view.options.onChange(model.odataType && !has(now, '@odata.type') ? { '@odata.type': model.odataType, ...now } : now, focusId);
   };
@@ -171,13 +174,19 @@ function rowPointerOf(pointer) {
 
 // A top-level row from the last render when nothing it shows has changed, else a new one: after a
 // pause in typing, a large body's form rebuilds only the rows the edit touched (README, "Speed and
-// size"). Its controls edit through ctx.valueAt, so a kept row edits the latest value.
+// size"). Its controls edit through ctx.valueAt, so a kept row edits the latest value. A row the
+// person has typed or clicked in is built again: a control may hold what it has not written to the
+// JSON (a half-typed date), and the new row shows the JSON as it is.
 function keptRow(ctx, prop, holder) {
   const key = rowKey(ctx, prop, holder);
   const kept = ctx.view.rows.get(prop);
-  if (kept && kept.key === key) return kept.row;
+  if (kept && kept.key === key && !kept.touched) return kept.row;
   const row = propertyRow(ctx, prop, holder, '', true);
-  ctx.view.rows.set(prop, { key, row });
+  const entry = { key, row, touched: false };
+  const touch = () => { entry.touched = true; };
+  row.addEventListener('input', touch, true);
+  row.addEventListener('change', touch, true);
+  ctx.view.rows.set(prop, entry);
   return row;
 }
 

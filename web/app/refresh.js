@@ -39,8 +39,11 @@ function withFormCode(render) {
   formLoading.then(() => formCode && render());
 }
 
-// Re-renders the form; the control being edited keeps focus and caret across the re-render.
-function renderFormNow(focusId) {
+// The JSON text the form's value stands for: the text it was read from, or that its last change wrote.
+let formText = null;
+
+// Re-renders the form from the value read from text; the control being edited keeps focus and caret.
+function renderFormNow(text, focusId) {
   const active = document.activeElement;
   const caret = focusId && active?.id === focusId && typeof active.selectionStart === 'number'
     ? [active.selectionStart, active.selectionEnd] : null;
@@ -51,10 +54,19 @@ function renderFormNow(focusId) {
     stale,
     diagnostics: state.diagnostics,
     onChange: (root, nextFocus) => {
-      page.editor.setText(JSON.stringify(root, null, 2), { notify: false });
+      // JSON typed since the form last read it (the form follows once typing pauses) would be lost
+      // under the form's older value: the form catches up instead, and the change is not applied.
+      if (page.editor.getText() !== formText) {
+        refresh();
+        notice('The JSON had changed since the form last read it, so your last change in the form was not applied: the form now shows the JSON as it is.');
+        return;
+      }
+      formText = JSON.stringify(root, null, 2);
+      page.editor.setText(formText, { notify: false });
       refresh({ focusId: nextFocus });
     },
   });
+  formText = text;
   const target = focusId && document.getElementById(focusId);
   if (!target) return;
   target.focus();
@@ -96,7 +108,7 @@ function refreshFormAndPreviews(text, { large, focusId }) {
     state.value = undefined;
   }
   const generation = refreshGeneration;
-  withFormCode(() => { if (generation === refreshGeneration) renderFormNow(focusId); });
+  withFormCode(() => { if (generation === refreshGeneration) renderFormNow(text, focusId); });
   if (!large) page.previews.forget();
   schedulePreviews(large ? 400 : 0);
   scheduleDraft(large ? 1000 : 0, { op: state.op, params: state.params, bodies: { ...state.bodies, [state.op]: text } });
