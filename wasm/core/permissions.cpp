@@ -283,9 +283,11 @@ PermissionSet Catalog::permissions_for(std::string_view method, std::string_view
     const uint32_t methodPlace = index.methods.find(method);
     if (grants == index.byPath.end() || methodPlace == Interned::kNone) return out;
     auto fill = [&](std::string_view scheme, std::vector<std::string>& into) {
+        const uint32_t schemePlace = index.schemes.find(scheme);
+        if (schemePlace == Interned::kNone) return;
         std::vector<const Grant*> listed;
         for (const Grant& g : grants->second)
-            if (g.method == methodPlace && g.scheme != Interned::kNone && index.schemes.text(g.scheme) == scheme) listed.push_back(&g);
+            if (g.method == methodPlace && g.scheme == schemePlace) listed.push_back(&g);
         // Least privileged first, then by privilege level and name; otherwise in the reference's order.
         std::stable_sort(listed.begin(), listed.end(), [&](const Grant* a, const Grant* b) {
             if (a->least != b->least) return a->least;

@@ -69,19 +69,11 @@ export function renderForm(container, options) {
   }
   const view = views.get(container);
   view.options = options;
-  // Moving the old form out of the page blurs its focused control, which may commit and so render
-  // again before this render has placed its rows: that render runs after this one instead (two at
-  // once would take the kept rows from each other).
-  if (view.rendering) {
-    view.again = true;
-    return;
-  }
+  // While it runs, a change from a control of the old form (blurred as it leaves the page) is not
+  // applied (commit): it was made on the value just replaced.
   view.rendering = true;
   try {
-    do {
-      view.again = false;
-      buildForm(container, view);
-    } while (view.again);
+    buildForm(container, view);
   } finally {
     view.rendering = false;
   }
@@ -101,9 +93,7 @@ function buildForm(container, view) {
   const root = value;
   // The value at pointer as it is now: a control's handler looks its holder up when it runs.
   const valueAt = (pointer) => pointerTokens(pointer).reduce((holder, token) => holder?.[token], view.options.value);
-  // A body edited through the form names its type first when the address needs it. A change that
-  // arrives while a render runs comes from a control of the old form, blurred as it leaves the page:
-  // the value it was made on has just been replaced, so it is not applied.
+  // A body edited through the form names its type first when the address needs it.
   const commit = (focusId) => {
     if (view.rendering) return;
     const now = view.options.value;
@@ -200,8 +190,7 @@ function rowKey(ctx, prop, holder) {
   const inRow = (p) => p === pointer || p.startsWith(`${pointer}/`);
   const shownItem = (p) => {
     if (!listed || p === pointer) return true;
-    const rest = p.slice(pointer.length + 1);
-    const index = Number(rest.slice(0, (rest.indexOf('/') + 1 || rest.length + 1) - 1));
+    const index = Number(p.slice(pointer.length + 1).split('/', 1)[0]);
     return !(Number.isInteger(index) && index >= MAX_ITEMS_SHOWN);
   };
   const findings = (ctx.byRow.get(pointer) ?? []).filter((d) => shownItem(d.pointer)).map((d) => [d.pointer, d.severity, d.message]);
