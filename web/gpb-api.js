@@ -132,7 +132,8 @@ const NO_SUGGESTION = 0xffffffff;
 const RECORD_SAME_TEXT = 4;
 const SEVERITIES = ['error', 'warning', 'info'];
 
-// `held` keeps a held body's last record text: a record flagged RECORD_SAME_TEXT has that text again.
+// `held` keeps the text of the last record read from the same source (a held body, or the core's
+// whole-text checks): a record flagged RECORD_SAME_TEXT has that text again.
 function readValidation(core, address, held = null) {
   const length = core._gpb_result_length();
   const view = new DataView(core.HEAPU8.buffer, address, length);
@@ -173,9 +174,18 @@ function encodeId(id) {
   return bytes;
 }
 
+// The text of the last record each core's whole-text checks gave, as readValidation's `held`.
+const wholeTextRecords = new WeakMap();
+function wholeTextRecord(core) {
+  let record = wholeTextRecords.get(core);
+  if (!record) wholeTextRecords.set(core, (record = { text: null }));
+  return record;
+}
+
 function validateText(core, id, text, response) {
   if (!direct(core, text)) return unwrap(core.validate(id, wellFormed(text), response));
-  return readValidation(core, withInput(core, [encodeId(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0)));
+  const address = withInput(core, [encodeId(id), text], (a, b) => core._gpb_validate_input(a, b, response ? 1 : 0));
+  return readValidation(core, address, wholeTextRecord(core));
 }
 
 // Completion and hover: the cursor is a UTF-16 offset, as editors count.

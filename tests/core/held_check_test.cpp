@@ -3,10 +3,13 @@
 // answers must not tell the difference (non-ASCII letters included).
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "api.hpp"
 #include "held_body.hpp"
 #include "support.hpp"
 #include "text.hpp"
@@ -232,4 +235,38 @@ TEST_CASE("a held body's check follows a model loaded again under its name") {
     CHECK(check() == std::set<test::Finding>{{"enum-value", "/code"}});
     REQUIRE(body.replace(12, 13, "w"));
     CHECK(check().empty());
+}
+
+TEST_CASE("a record whose strings are those of the record before it is marked, and nothing else is") {
+    const auto flags = [](const std::string& record) {
+        uint32_t value = 0;
+        std::memcpy(&value, record.data() + 4, 4);
+        return value;
+    };
+    const auto record = [](const std::string& body) { return gpb::api::validate_record("incidentTask.update", body, false); };
+    gpb::RecordText last;
+    std::string first = record(R"({"status": "nope"})");
+    gpb::mark_repeated_text(first, last);
+    CHECK((flags(first) & gpb::kRecordSameText) == 0);
+    // The same finding elsewhere in the text: other words (line, column), the same strings.
+    std::string moved = record("{\n  \"status\": \"nope\"}");
+    const std::string unmarked = moved;
+    gpb::mark_repeated_text(moved, last);
+    CHECK(flags(moved) == (flags(unmarked) | gpb::kRecordSameText));
+    CHECK(moved.substr(8) == unmarked.substr(8));  // only the flags changed
+    std::string valid = record(R"({"status": "open"})");
+    gpb::mark_repeated_text(valid, last);
+    CHECK(flags(valid) == 1);
+    // Answers that are not records, or are cut short, are left as they are.
+    std::string error = gpb::api::validate_record("no.such.operation", "{}", false);
+    const std::string errorBefore = error;
+    gpb::mark_repeated_text(error, last);
+    CHECK(error == errorBefore);
+    std::string cut = record(R"({"status": "nope"})").substr(0, 24);
+    const std::string cutBefore = cut;
+    gpb::mark_repeated_text(cut, last);
+    CHECK(cut == cutBefore);
+    std::string again = record(R"({"status": "open"})");
+    gpb::mark_repeated_text(again, last);
+    CHECK(flags(again) == (1 | gpb::kRecordSameText));
 }

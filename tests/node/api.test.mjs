@@ -169,6 +169,38 @@ test('the record gpb.validate reads is the JSON answer, object for object, whate
   assert.deepEqual(gpb.validate('securityAction.update', '{}', { response: true }), JSON.parse(core.validate('securityAction.update', '{}', true)));
 });
 
+test('a whole-text check whose strings are those of the check before it says so; the answers stay exact', () => {
+  const SAME_TEXT = 4;
+  const flagsOf = (op, text) => {
+    const bytes = new TextEncoder().encode(op + text);
+    const address = core._gpb_input(bytes.length);
+    core.HEAPU8.set(bytes, address);
+    const record = core._gpb_validate_input(op.length, bytes.length - op.length, 0);
+    return new DataView(core.HEAPU8.buffer, record, 8).getUint32(4, true);
+  };
+  const op = 'incidentTask.update';
+  const wrong = '{"status": "nope"}';
+  const moved = '{\n  "status":   "nope"\n}';  // the same finding at another line and column
+  assert.equal(flagsOf(op, wrong) & SAME_TEXT, 0);
+  assert.equal(flagsOf(op, wrong) & SAME_TEXT, SAME_TEXT);
+  assert.equal(flagsOf(op, moved) & SAME_TEXT, SAME_TEXT);
+  assert.equal(flagsOf(op, '{"status": "open"}'), 1);  // valid, and other strings
+  assert.equal(flagsOf(op, '{"status": "open"}'), 1 | SAME_TEXT);
+  assert.equal(flagsOf(op, wrong) & SAME_TEXT, 0);
+  assert.equal(flagsOf('securityAction.update', wrong) & SAME_TEXT, 0);  // another operation's name
+
+  // Through gpb.validate, mixed with a held body's checks (each keeps its own last text): every
+  // answer is the JSON answer, whether its text was decoded or reused.
+  const body = gpb.openBody();
+  body.setText('{"displayName": 1}');
+  const sequence = [wrong, wrong, moved, '{"status": "open"}', wrong, '{"displayName": 2}', '{"displayName": 2}', wrong];
+  for (const text of sequence) {
+    assert.deepEqual(gpb.validate(op, text), JSON.parse(core.validate(op, text, false)), text);
+    assert.deepEqual(body.validate(op), JSON.parse(core.validate(op, '{"displayName": 1}', false)));
+  }
+  body.close();
+});
+
 test('a lone surrogate outside validate reads as U+FFFD: nothing after it is lost', () => {
   assert.equal(gpb.request('incidentTask.update', '{}', { incidentTaskId: 'a\ud800' }).url,
     'https://graph.microsoft.com/beta/security/incidentTasks/a%EF%BF%BD');

@@ -20,6 +20,7 @@ namespace {
 
 std::string inputBuffer;
 std::string lastResult;
+gpb::RecordText wholeTextRecord;  // the strings of the last record gpb_validate_input gave
 
 std::string validate(const std::string& operationId, const std::string& body, bool response) {
     return gpb::api::validate(operationId, body, response);
@@ -66,7 +67,9 @@ const char* answer(std::string text) {
 EMSCRIPTEN_KEEPALIVE const char* gpb_validate_input(size_t idLength, size_t bodyLength, int response) {
     Arguments input{inputBuffer};
     std::string_view id = input.next(idLength);
-    return answer(gpb::api::validate_record(id, input.next(bodyLength), response != 0));
+    std::string record = gpb::api::validate_record(id, input.next(bodyLength), response != 0);
+    gpb::mark_repeated_text(record, wholeTextRecord);
+    return answer(std::move(record));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* gpb_request_input(size_t idLength, size_t bodyLength, size_t parametersLength) {

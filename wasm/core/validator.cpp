@@ -1386,19 +1386,27 @@ char* write_record_text(char* to, std::string_view value, uint32_t& units) {
 
 }  // namespace
 
-std::string held_validation_record(CheckMemo& memo) {
-    std::string record = validation_record(memo.result);
-    const std::string_view text =
-        std::string_view(record).substr(4 * (kRecordHeaderWords + kRecordDiagnosticWords * memo.result.diagnostics.size()));
-    if (memo.recorded && text == memo.recordText) {
-        uint32_t flags = 0;
+void mark_repeated_text(std::string& record, RecordText& last) {
+    uint32_t mark = 0, flags = 0, count = 0;
+    if (record.size() < 4 * kRecordHeaderWords) return;
+    std::memcpy(&mark, record.data(), 4);
+    std::memcpy(&count, record.data() + 8, 4);
+    const size_t textAt = 4 * (kRecordHeaderWords + kRecordDiagnosticWords * size_t{count});
+    if (mark != kValidationRecordMark || textAt > record.size()) return;
+    const std::string_view text = std::string_view(record).substr(textAt);
+    if (last.recorded && text == last.text) {
         std::memcpy(&flags, record.data() + 4, 4);
         flags |= kRecordSameText;
         std::memcpy(record.data() + 4, &flags, 4);
     } else {
-        memo.recordText.assign(text);
-        memo.recorded = true;
+        last.text.assign(text);
+        last.recorded = true;
     }
+}
+
+std::string held_validation_record(CheckMemo& memo) {
+    std::string record = validation_record(memo.result);
+    mark_repeated_text(record, memo.lastRecord);
     return record;
 }
 

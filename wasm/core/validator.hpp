@@ -39,6 +39,12 @@ struct WatchedValue {
     size_t listedBefore = 0;                   // findings listed when the value was checked
 };
 
+// The strings of the last record one reader decoded (a held body's, or the whole-text checks').
+struct RecordText {
+    bool recorded = false;  // whether `text` holds a record's strings yet
+    std::string text;
+};
+
 // What a held body's last check found, kept for the next one (validate_held).
 struct CheckMemo {
     const Catalog* catalog = nullptr;  // valid only while Catalog::generation() is `generation`
@@ -47,8 +53,7 @@ struct CheckMemo {
     Direction direction = Direction::Request;
     ValidationResult result;
     WatchedValue value;
-    bool recorded = false;   // whether recordText holds the text of a record written from `result`
-    std::string recordText;  // that record's strings (validation_record)
+    RecordText lastRecord;  // the strings of the record last written from `result`
 };
 
 // A held body's text checked, with the answer validate_body gives for it (README, "A held body").
@@ -69,7 +74,7 @@ std::string validation_json(const ValidationResult& result);
 // The same answer as a record the page reads without parsing JSON (web/gpb-api.js, readValidation):
 // little-endian 32-bit words, then one run of UTF-8 text holding every string in order.
 //   words: kValidationRecordMark (no JSON text starts with byte FF), flags (1 valid, 2 response,
-//          4 the text is that of the held body's last record: see held_validation_record),
+//          4 the text is that of the reader's last record: see mark_repeated_text),
 //          the number of diagnostics, the text's length in bytes, the operation's length;
 //   then per diagnostic: severity (Severity's value), line, column, endLine, endColumn and the
 //          lengths of its code, pointer, message and suggestion (kNoSuggestion when it has none).
@@ -79,9 +84,11 @@ constexpr uint32_t kNoSuggestion = 0xFFFFFFFFu;
 constexpr uint32_t kRecordSameText = 4;
 constexpr size_t kRecordHeaderWords = 5, kRecordDiagnosticWords = 9;
 std::string validation_record(const ValidationResult& result);
-// The record of a held body's last check (memo.result). Its flags say kRecordSameText when its text
-// is byte for byte that of the record before it for the same body, which the reader has decoded
-// already; typing inside a value mostly leaves every message as it was.
+// Flags a record kRecordSameText when its text is byte for byte `last`'s, which its reader has
+// decoded already (checking as one types mostly leaves every message as it was); otherwise its text
+// becomes `last`. An answer that is not a record (an error's JSON) is left as it is.
+void mark_repeated_text(std::string& record, RecordText& last);
+// The record of a held body's last check (memo.result), marked against the body's record before it.
 std::string held_validation_record(CheckMemo& memo);
 
 }  // namespace gpb
