@@ -19,6 +19,11 @@ add_dependencies(gpb_core_web gpb_generated_catalog gpb_generated_packs)
 target_include_directories(gpb_core_web PUBLIC "${CMAKE_SOURCE_DIR}/wasm/core")
 target_include_directories(gpb_core_web SYSTEM PUBLIC "${GPB_INCLUDE_SHIM}")
 target_compile_options(gpb_core_web PRIVATE -fno-exceptions)
+# Link-time optimization: the optimizer sees the whole core at once, so the validator's calls into
+# the other files (value formats, the reader's key set, the line index) are inlined where they pay.
+# Measured against the same build without it: the check of the 2.3 MB body 1-10% faster (node,
+# alternating), gpb-core.wasm 5 KB and gpb-core.deferred.wasm 3.5 KB smaller gzipped.
+target_compile_options(gpb_core_web PRIVATE -flto)
 
 # Size matters for the page and speed for the keystroke: the reader, the validator, the model
 # lookups and the line index are compiled for speed (-O3), everything else for size. Size is also
@@ -37,7 +42,7 @@ find_program(GPB_WASM_SPLIT wasm-split REQUIRED)
 find_program(GPB_NODE node REQUIRED)
 add_executable(gpb_core_module wasm/bindings/bindings.cpp)
 target_link_libraries(gpb_core_module PRIVATE gpb_core_web)
-target_link_options(gpb_core_module PRIVATE ${GPB_WASM_FLAGS}
+target_link_options(gpb_core_module PRIVATE ${GPB_WASM_FLAGS} -flto
   -sEXPORT_ES6=1 -sENVIRONMENT=web,worker -sEXPORT_NAME=createGpbCore -sSPLIT_MODULE=1 --emit-symbol-map
   -Wno-experimental)
 set_target_properties(gpb_core_module PROPERTIES OUTPUT_NAME gpb-core SUFFIX ".js"
@@ -51,7 +56,7 @@ add_custom_command(TARGET gpb_core_module POST_BUILD
 
 add_executable(gpb_core_embedded wasm/bindings/bindings.cpp)
 target_link_libraries(gpb_core_embedded PRIVATE gpb_core_web)
-target_link_options(gpb_core_embedded PRIVATE ${GPB_WASM_FLAGS}
+target_link_options(gpb_core_embedded PRIVATE ${GPB_WASM_FLAGS} -flto
   -sENVIRONMENT=web -sEXPORT_NAME=createGpbEmbeddedCore)
 set_target_properties(gpb_core_embedded PROPERTIES OUTPUT_NAME gpb-core-embedded SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/embedded")
