@@ -28,6 +28,10 @@ const wellFormed = (text) => (isWellFormed(text) ? text : text.replace(LONE_SURR
 const toText = (value) => (typeof value === 'string' ? value : String(value ?? ''));
 const asText = (value) => wellFormed(toText(value));
 const asJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 'string' ? wellFormed(item) : item));
+// A file's contents: its bytes as fetched (UTF-8, written into the module as they are, with no
+// decoding to text and encoding back), or its text.
+const asContents = (value) => (value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : asText(value));
+const textOf = (contents) => (typeof contents === 'string' ? contents : new TextDecoder().decode(contents));
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -302,10 +306,17 @@ export function wrapCore(core) {
     // complete, hover, close, length }.
     openBody: () => openBody(core),
     // A Graph version's whole model (a pack from the site's models/), and the permissions reference.
-    loadPack: (version, text) => unwrap(loadText(core, [asText(version), asText(text)],
-      (a, b) => core._gpb_load_pack_input(a, b), () => core.loadPack(asText(version), asText(text)))),
-    loadPermissions: (text) => unwrap(loadText(core, [asText(text)],
-      (a) => core._gpb_load_permissions_input(a), () => core.loadPermissions(asText(text)))),
+    // Either takes the file's text or its bytes (a Uint8Array or ArrayBuffer of UTF-8, as fetched:
+    // about twice as fast to hand over as the text).
+    loadPack: (version, file) => {
+      const contents = asContents(file);
+      return unwrap(loadText(core, [asText(version), contents],
+        (a, b) => core._gpb_load_pack_input(a, b), () => core.loadPack(asText(version), textOf(contents))));
+    },
+    loadPermissions: (file) => {
+      const contents = asContents(file);
+      return unwrap(loadText(core, [contents], (a) => core._gpb_load_permissions_input(a), () => core.loadPermissions(textOf(contents))));
+    },
     parseRequest: (text) => unwrap(core.parseRequest(asText(text))),
     lintPage: (text, { path = 'page' } = {}) => unwrap(core.lintPage(asText(text), asText(path))),
     // A diagnostic, read only: the size of the module's memory (it grows, and never shrinks).

@@ -82,6 +82,31 @@ test('complete and hover through the facade: UTF-16 offsets, text that does not 
   assert.throws(() => gpb.complete('no.such', '{}', 1), (e) => e instanceof GpbError && e.code === 'unknown-operation');
 });
 
+test('a pack and the permissions reference load from their bytes as from their text; bytes that are not UTF-8 read as U+FFFD', async () => {
+  const fromText = await loadSiteGpb();
+  const fromBytes = await loadSiteGpb();
+  const pack = readFileSync(join(site, 'models', 'v1.0.gpbm'));  // a Buffer: a Uint8Array
+  const permissions = readFileSync(join(site, 'models', 'permissions.json'));
+  assert.deepEqual(fromBytes.loadPack('v1.0', pack), fromText.loadPack('v1.0', pack.toString('utf8')));
+  const arrayBuffer = permissions.buffer.slice(permissions.byteOffset, permissions.byteOffset + permissions.length);
+  assert.deepEqual(fromBytes.loadPermissions(arrayBuffer), fromText.loadPermissions(permissions.toString('utf8')));
+  const users = 'v1.0 PATCH /users/{userId}';
+  assert.deepEqual(fromBytes.resolve('PATCH', '/users/42', { version: 'v1.0' }), fromText.resolve('PATCH', '/users/42', { version: 'v1.0' }));
+  assert.deepEqual(fromBytes.describe(users), fromText.describe(users));
+
+  // A byte that is not UTF-8 in a property's name: every answer shows it as U+FFFD.
+  const broken = Buffer.from(pack);
+  broken[broken.indexOf('\nP\taboutMe\t') + 5] = 0xff;
+  assert.deepEqual(fromBytes.loadPack('v1.0', broken), { model: 'v1.0', types: 2970, complete: true });
+  assert.ok(fromBytes.describe(users).types['microsoft.graph.user'].properties.some((p) => p.name === 'ab\ufffdutMe'));
+  const [finding] = fromBytes.validate(users, '{"aboutMe": "x"}').diagnostics;
+  assert.equal(finding.suggestion, '"ab\ufffdutMe"');
+  assert.deepEqual(fromBytes.complete(users, '{"ab', 4).items[0].label, 'ab\ufffdutMe');
+  assert.throws(() => fromBytes.loadPermissions(Buffer.from('{"permissions": {"A\xff": {}}}', 'latin1')),
+    (e) => e.code === 'bad-permissions' && e.message === 'not a permissions reference (at byte 19: This is not valid JSON: the text is not valid UTF-8 here.)');
+  assert.equal(fromBytes.validate('incidentTask.update', '{"status": "open"}').valid, true);
+});
+
 test('a permissions reference of another shape loads where it fits; one that is not JSON is refused; the module keeps answering', async () => {
   const own = await loadSiteGpb();
   own.loadPack('v1.0', readFileSync(join(site, 'models', 'v1.0.gpbm'), 'utf8'));

@@ -20,15 +20,16 @@ export function rememberVersion(version) {
   }
 }
 
-// The text of a file of the site, reporting progress (0..1, or null when the size is not known).
-async function fetchText(path, onProgress) {
+// The bytes of a file of the site (the core reads them as they are), reporting progress (0..1, or
+// null when the size is not known).
+async function fetchBytes(path, onProgress) {
   const response = await fetch(path);
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   const length = Number(response.headers.get('Content-Length')) || 0;
   const encoded = response.headers.get('Content-Encoding');
   if (!response.body || !length || encoded) {
     onProgress(null);
-    return response.text();
+    return new Uint8Array(await response.arrayBuffer());
   }
   const reader = response.body.getReader();
   const chunks = [];
@@ -40,7 +41,13 @@ async function fetchText(path, onProgress) {
     received += value.length;
     onProgress(Math.min(1, received / length));
   }
-  return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
+  const bytes = new Uint8Array(received);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }
 
 // Lets the page paint (the progress, the text typed meanwhile) before a long call into the core.
@@ -54,25 +61,28 @@ export function createModels(gpb, { onProgress = () => {} } = {}) {
   // Reading a pack or the permissions is in the part of the core that loads after the first diagnostics.
   const wholeCore = () => gpb.loadRest?.();
 
-  const loadPermissions = () => (permissions ??= fetchText('models/permissions.json', () => {})
-    .then(async (text) => {
+  const loadPermissions = () => (permissions ??= fetchBytes('models/permissions.json', () => {})
+    .then(async (bytes) => {
       await wholeCore();
       await nextFrame();
-      gpb.loadPermissions(text);
+      gpb.loadPermissions(bytes);
     })
     .catch(() => {}));  // without the reference, operations say "not listed"; the rest works
 
   async function loadGraph(version) {
     onProgress(version, 0);
     try {
-      const [text] = await Promise.all([fetchText(`models/${version}.gpbm`, (share) => onProgress(version, share)), loadPermissions(), wholeCore()]);
+      const [bytes] = await Promise.all([fetchBytes(`models/${version}.gpbm`, (share) => onProgress(version, share)), loadPermissions(), wholeCore()]);
       await nextFrame();
-      gpb.loadPack(version, text);
+      gpb.loadPack(version, bytes);
       ready.add(version);
     } finally {
       onProgress(version, 1, true);
       loading.delete(version);
     }
+    // What waits for the pack (opening an operation: its form, its editor) runs in a task of its
+    // own: reading the pack is one long task already.
+    await nextFrame();
   }
 
   return {

@@ -21,8 +21,10 @@ export function selectOperation(id, { body, params } = {}) {
     state.version = m.version;
     renderModelSwitch();
   }
-  renderOperation(m);
+  // The editor first: it reads the page's selection as it takes the text, which lays the page out,
+  // and the operation's view and form then add theirs to one layout rather than to two.
   page.editor.setText(body ?? state.bodies[id] ?? page.gpb.example(id));
+  renderOperation(m);
   refresh();
 }
 

@@ -61,9 +61,9 @@ function loadPack(gpb, version, base) {
     packs.set(version, (refusal ? Promise.reject(new Error(refusal)) : fetch(where.href))
       .then((response) => {
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-        return response.text();
+        return response.arrayBuffer();
       })
-      .then((text) => gpb.loadPack(version, text))
+      .then((bytes) => gpb.loadPack(version, bytes))
       .catch((error) => {
         packs.delete(version);
         throw new Error(`the ${version} model could not be loaded from ${url} (${error.message}); without it only the seed operations are available`);
