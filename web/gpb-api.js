@@ -30,7 +30,9 @@ const asText = (value) => wellFormed(toText(value));
 const asJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 'string' ? wellFormed(item) : item));
 // A file's contents: its bytes as fetched (UTF-8, written into the module as they are, with no
 // decoding to text and encoding back), or its text.
-const asContents = (value) => (value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : asText(value));
+// (Tested by kind, not instanceof, so that bytes made in another frame count too.)
+const asContents = (value) => (ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+  : Object.prototype.toString.call(value) === '[object ArrayBuffer]' ? new Uint8Array(value) : asText(value));
 const textOf = (contents) => (typeof contents === 'string' ? contents : new TextDecoder().decode(contents));
 
 const encoder = new TextEncoder();

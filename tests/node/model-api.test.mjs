@@ -93,6 +93,11 @@ test('a pack and the permissions reference load from their bytes as from their t
   const users = 'v1.0 PATCH /users/{userId}';
   assert.deepEqual(fromBytes.resolve('PATCH', '/users/42', { version: 'v1.0' }), fromText.resolve('PATCH', '/users/42', { version: 'v1.0' }));
   assert.deepEqual(fromBytes.describe(users), fromText.describe(users));
+  // A view into a larger buffer (here a DataView) hands over its own bytes only.
+  const padded = new Uint8Array(permissions.length + 8).fill(0x7b);
+  padded.set(permissions, 4);
+  assert.deepEqual(fromBytes.loadPermissions(new DataView(padded.buffer, 4, permissions.length)), { loaded: true });
+  assert.deepEqual(fromBytes.resolve('PATCH', '/users/42', { version: 'v1.0' }), fromText.resolve('PATCH', '/users/42', { version: 'v1.0' }));
 
   // A byte that is not UTF-8 in a property's name: every answer shows it as U+FFFD.
   const broken = Buffer.from(pack);
