@@ -33,10 +33,11 @@ const asJson = (value) => JSON.stringify(value, (key, item) => (typeof item === 
 // (Tested by kind, not instanceof, so that bytes made in another frame count too.)
 const asContents = (value) => (ArrayBuffer.isView(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
   : Object.prototype.toString.call(value) === '[object ArrayBuffer]' ? new Uint8Array(value) : asText(value));
-const textOf = (contents) => (typeof contents === 'string' ? contents : new TextDecoder().decode(contents));
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+// A file's contents as text, for the string path (files past what the input buffer takes).
+const textOf = (contents) => (typeof contents === 'string' ? contents : decoder.decode(contents));
 // A record's text starts with the operation id: a U+FEFF there is text, not a byte order mark.
 const recordDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 // Longer texts are over the core's size limit anyway; the string path reports their size.
